@@ -1,0 +1,33 @@
+import { atLeast, positive } from '../_internal/validate.js';
+
+/**
+ * The authors' revised (2025) data-leakage figure, in bits per data symbol
+ * (SPEC §4.1):
+ *
+ *   I_x = ½·log2(1 + 4·(M/n)·(G − 1)²/(G·(3G − 2))).
+ *
+ * Their accuracy map (Maps.m, 2025) uses n = N/2 = 392 and M = 784 + 10; their
+ * leakage-versus-size figure uses n = N (the neuron count) and M = 784. Both are
+ * reachable by choosing n and M. Like the 2024 figure it is a model of a
+ * homodyning server, not an upper bound (SPEC §4.2). Evaluated with log1p.
+ *
+ * @param gain - client amplifier gain G ≥ 1
+ * @param rows - M > 0 (number of rows the data passes through)
+ * @param samples - n > 0
+ * @returns bits per data symbol (≥ 0)
+ * @example revisedDataLeak(1, 794, 392)   // returns 0
+ * @example revisedDataLeak(2, 784, 392)   // returns ½·log2(1 + 8·(1/8)) = 0.5
+ * @public
+ */
+export function revisedDataLeak(gain: number, rows: number, samples: number): number {
+  const g = atLeast('gain G', gain, 1);
+  const m = positive('rows M', rows);
+  const n = positive('samples n', samples);
+  return revisedKernel(g, m, n);
+}
+
+/** Kernel of {@link revisedDataLeak}; no validation. @internal */
+export function revisedKernel(gain: number, rows: number, samples: number): number {
+  const gm1 = gain - 1;
+  return (0.5 * Math.log1p((4 * (rows / samples) * gm1 * gm1) / (gain * (3 * gain - 2)))) / Math.LN2;
+}

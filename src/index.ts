@@ -1,0 +1,29 @@
+/**
+ * qsdl — formal security analysis of quantum-secure multiparty deep learning
+ * (Sulimany et al., arXiv:2408.05629). Conventions everywhere: quadratures in
+ * shot-noise units (vacuum variance 1), information in bits, power transmittance
+ * T in (0, 1], excess noise ε referred to the channel output unless named ξ.
+ *
+ * @packageDocumentation
+ */
+export { thermalEntropy, thermalEntropyDecimal } from './kernels/thermalEntropy.js';
+export { symplecticEntropy, symplecticEntropyDecimal } from './kernels/symplecticEntropy.js';
+export { thermalEntropyDifference } from './kernels/thermalEntropyDifference.js';
+export { logspace } from './kernels/logspace.js';
+
+export { channelLoss, type ChannelSpec } from './protocol/channelLoss.js';
+export { honestModeExcessNoise, effectiveExcessNoise } from './protocol/honestExcessNoise.js';
+export { measurementNoiseFactor, outputSnr } from './protocol/measurementNoise.js';
+
+export { holevoWeightLeak, resolveWeightLeakPoint, type WeightLeakInput, type WeightLeakPoint } from './bounds/holevoWeightLeak.js';
+export { holevoWeightLeakTextbook, holevoWeightLeakDecimal } from './bounds/holevoWeightLeakTextbook.js';
+export { cramerRaoDataLeak, CRAMER_RAO_VARIANTS, type CramerRaoVariant } from './bounds/cramerRaoDataLeak.js';
+export { revisedDataLeak } from './bounds/revisedDataLeak.js';
+export { dataLeak, DATA_LEAK_MODELS, type DataLeakInput, type DataLeakModel } from './bounds/dataLeak.js';
+
+export type { PaperPreset, PresetName, PresetSlip, OperatingPoint, NeuronsAndLossRow } from './presets/paperPreset.js';
+export { paper2024 } from './presets/paper2024.js';
+export { paper2025 } from './presets/paper2025.js';
+export { PRESETS, PRESET_NAMES, getPreset } from './presets/presets.js';
+export { paperMap, paperMapAsWritten, type PaperMapRow, type PaperMapAsWrittenRow } from './presets/paperMap.js';
+export { paperLogisticAccuracy, paperLogisticInverse, PAPER_LOGISTIC_PARAMS } from './presets/paperLogisticAccuracy.js';

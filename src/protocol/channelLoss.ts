@@ -1,0 +1,46 @@
+import { describeValue, inLeftOpen, inRightOpen, nonNegative } from '../_internal/validate.js';
+
+/**
+ * How a caller names the channel: exactly one of a power transmittance T in (0, 1],
+ * a loss L = 1 − T in [0, 1), or a loss in dB = −10·log10 T in [0, ∞).
+ * Give L directly when T is within 1e-16 of 1: 1 − 1e-17 is 1 in float64.
+ * @public
+ */
+export interface ChannelSpec {
+  /** Power transmittance T, in (0, 1] (dimensionless). */
+  readonly transmittance?: number | undefined;
+  /** Power loss L = 1 − T, in [0, 1) (dimensionless). */
+  readonly loss?: number | undefined;
+  /** Loss in dB, −10·log10 T, in [0, ∞). */
+  readonly lossDb?: number | undefined;
+}
+
+/**
+ * The power loss L = 1 − T of a channel given by T, L or dB (exactly one; none means
+ * T = 1). From dB, L = −expm1(−dB·ln(10)/10), accurate for tiny losses.
+ *
+ * @param channel - exactly one of transmittance, loss, lossDb
+ * @returns L in [0, 1)
+ * @throws TypeError if more than one is given or a value is not a number
+ * @throws RangeError if the value is outside its range
+ * @example channelLoss({})                  // returns 0 (lossless)
+ * @example channelLoss({ transmittance: 1 }) // returns 0
+ * @example channelLoss({ lossDb: 3 })       // returns ≈ 0.49881
+ * @public
+ */
+export function channelLoss(channel: ChannelSpec): number {
+  const given = (['transmittance', 'loss', 'lossDb'] as const).filter((k) => channel[k] !== undefined);
+  if (given.length > 1) {
+    throw new TypeError(`give at most one of transmittance, loss, lossDb; received ${given.map((k) => `${k}=${describeValue(channel[k])}`).join(', ')}`);
+  }
+  if (channel.transmittance !== undefined) return 1 - inLeftOpen('transmittance T', channel.transmittance, 0, 1);
+  if (channel.loss !== undefined) return inRightOpen('loss L = 1 − T', channel.loss, 0, 1);
+  if (channel.lossDb !== undefined) {
+    const db = nonNegative('loss in dB', channel.lossDb);
+    const loss = -Math.expm1((-db * Math.LN10) / 10);
+    // Above about 160 dB, T = 10^(−dB/10) is below 2^−53 relative to 1 and L rounds to 1.
+    if (!(loss < 1)) throw new RangeError(`loss in dB must be small enough that T = 10^(−dB/10) > 0 in float64 (about ≤ 160 dB); received ${describeValue(db)}`);
+    return loss;
+  }
+  return 0;
+}

@@ -1,0 +1,40 @@
+import { atLeast, inClosed, inLeftOpen, positive } from '../_internal/validate.js';
+
+/**
+ * Excess noise ε_j, in SNU at the channel output, that an honest client adds to
+ * returned mode j (SPEC §2 step 4): one thermal mode of (G − 1)/G photons along x̂,
+ * so ε_j = 2(G − 1)/G · x̂_j².
+ *
+ * @param gain - client amplifier gain G ≥ 1 (dimensionless)
+ * @param xhat - component x̂_j of the normalised data vector, in [−1, 1]
+ * @returns ε_j in SNU (≥ 0)
+ * @example honestModeExcessNoise(1, 0.3) // returns 0 (no amplification, no noise)
+ * @example honestModeExcessNoise(2, 1)   // returns 1
+ * @public
+ */
+export function honestModeExcessNoise(gain: number, xhat: number): number {
+  const g = atLeast('gain G', gain, 1);
+  const x = inClosed('normalised data component x̂_j', xhat, -1, 1);
+  return ((2 * (g - 1)) / g) * x * x;
+}
+
+/**
+ * The paper's effective per-mode excess noise, in SNU at the channel output:
+ * ε = 2(G − 1)/(G·f·N), the honest noise 2(G − 1)/G spread evenly over the f·N
+ * non-zero entries of x̂ (the paper takes f = ½ for ReLU activations and N = 784).
+ *
+ * @param gain - client amplifier gain G ≥ 1
+ * @param inputs - number of inputs (modes) N > 0
+ * @param activeFraction - fraction f of non-zero entries, in (0, 1]
+ * @defaultValue activeFraction = 0.5
+ * @returns ε in SNU
+ * @example effectiveExcessNoise(2, 784)       // returns 1/392 ≈ 0.0025510
+ * @example effectiveExcessNoise(1, 784)       // returns 0
+ * @public
+ */
+export function effectiveExcessNoise(gain: number, inputs: number, activeFraction = 0.5): number {
+  const g = atLeast('gain G', gain, 1);
+  const n = positive('inputs N', inputs);
+  const f = inLeftOpen('active fraction f', activeFraction, 0, 1);
+  return (2 * (g - 1)) / (g * f * n);
+}

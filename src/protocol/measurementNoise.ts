@@ -1,0 +1,34 @@
+import { atLeast, nonNegative } from '../_internal/validate.js';
+
+/**
+ * Noise-to-signal factor DX2(G) = (2G² − 3G + 2)/(G(G − 1)) of the client's
+ * amplify-then-split homodyne (SPEC §2 step 3), per unit α²: the measured
+ * quadrature has variance (2G² − 3G + 2)/G (SNU) and mean 2√(G − 1)·α·(w·x̂).
+ * Smallest at G = 2 + √2, where DX2 = 2√2 − 1 ≈ 1.8284.
+ *
+ * @param gain - amplifier gain G ≥ 1 (dimensionless); G = 1 gives +∞ (no signal)
+ * @returns DX2 (dimensionless)
+ * @example measurementNoiseFactor(2)   // returns 2
+ * @example measurementNoiseFactor(1)   // returns Infinity
+ * @public
+ */
+export function measurementNoiseFactor(gain: number): number {
+  const g = atLeast('gain G', gain, 1);
+  if (g === 1) return Infinity;
+  return (2 * g * g - 3 * g + 2) / (g * (g - 1));
+}
+
+/**
+ * The client's output signal-to-noise ratio SNR = μ/DX2(G) (SPEC §5), the only way
+ * (μ, G) enter the accuracy. The paper's notebook parameter F equals √SNR.
+ *
+ * @param mu - mean photon number per weight symbol μ ≥ 0
+ * @param gain - amplifier gain G ≥ 1
+ * @returns SNR (dimensionless, ≥ 0); 0 at G = 1
+ * @example outputSnr(4, 2) // returns 2
+ * @public
+ */
+export function outputSnr(mu: number, gain: number): number {
+  const m = nonNegative('mean photon number mu', mu);
+  return m / measurementNoiseFactor(gain);
+}
