@@ -10,6 +10,7 @@ export { thermalEntropy, thermalEntropyDecimal } from './kernels/thermalEntropy.
 export { symplecticEntropy, symplecticEntropyDecimal } from './kernels/symplecticEntropy.js';
 export { thermalEntropyDifference } from './kernels/thermalEntropyDifference.js';
 export { logspace } from './kernels/logspace.js';
+export { decimalFromDouble } from './kernels/decimalFromDouble.js';
 
 export { channelLoss, type ChannelSpec } from './protocol/channelLoss.js';
 export { honestModeExcessNoise, effectiveExcessNoise } from './protocol/honestExcessNoise.js';

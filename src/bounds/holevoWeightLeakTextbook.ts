@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { decimalAt } from '../kernels/_internal/decimalContext.js';
 import { symplecticEntropy } from '../kernels/symplecticEntropy.js';
 import { symplecticEntropyDecimal } from '../kernels/symplecticEntropy.js';
+import { decimalFromDouble } from '../kernels/decimalFromDouble.js';
 
 /**
  * The textbook closed form of χ_W, in bits per weight symbol, evaluated in float64
@@ -31,7 +32,7 @@ export function holevoWeightLeakTextbook(modulationVariance: number, transmittan
 /**
  * High-precision reference for χ_W, in bits per weight symbol: the textbook closed
  * form evaluated in decimal.js at `precision` significant digits from μ, the loss L
- * (T = 1 − L exactly) and output-referred ε (SNU). Near the vacuum it loses about
+ * (T = 1 − L exactly; numbers are taken at their exact binary values) and output-referred ε (SNU). Near the vacuum it loses about
  * log10(1/ε) + log10(1/χ) digits of the working precision, so 50 digits leave more
  * than 15 correct digits over the ranges the tests use. An eigenvalue excess whose
  * magnitude is below 10^(10 − precision) is treated as round-off of an exact 1;
@@ -46,9 +47,9 @@ export function holevoWeightLeakTextbook(modulationVariance: number, transmittan
 export function holevoWeightLeakDecimal(mu: Decimal.Value, loss: Decimal.Value, excessNoise: Decimal.Value, precision = 50): Decimal {
   const D = decimalAt(precision);
   const one = new D(1);
-  const v = new D(mu).times(2).plus(1);
-  const t = one.minus(loss);
-  const eps = new D(excessNoise);
+  const v = decimalFromDouble(mu, precision).times(2).plus(1);
+  const t = one.minus(decimalFromDouble(loss, precision));
+  const eps = decimalFromDouble(excessNoise, precision);
   const a = v;
   const b = t.times(v.minus(1)).plus(1).plus(eps);
   const c2 = t.times(v.times(v).minus(1));

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { decimalAt } from './_internal/decimalContext.js';
+import { decimalFromDouble } from './decimalFromDouble.js';
 import { thermalEntropy, thermalEntropyDecimal } from './thermalEntropy.js';
 
 /**
@@ -33,6 +33,5 @@ export function symplecticEntropy(nu: number): number {
  * @public
  */
 export function symplecticEntropyDecimal(nu: Decimal.Value, precision = 50): Decimal {
-  const D = decimalAt(precision);
-  return thermalEntropyDecimal(new D(nu).minus(1).div(2), precision);
+  return thermalEntropyDecimal(decimalFromDouble(nu, precision + 20).minus(1).div(2), precision);
 }

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { decimalAt } from './_internal/decimalContext.js';
+import { decimalFromDouble } from './decimalFromDouble.js';
 
 /**
  * Von Neumann entropy h(n), in bits, of a one-mode thermal state with mean photon
@@ -31,12 +32,13 @@ export function thermalEntropy(n: number): number {
 }
 
 /**
- * decimal.js twin of {@link thermalEntropy}: h(n) in bits at `precision` significant
- * digits, from the textbook form (n + 1)·ln(n + 1) − n·ln(n) over ln 2. At
- * precision p the result has about p − log10(max(n, 1)) − 2 correct digits.
+ * decimal.js twin of {@link thermalEntropy}: h(n) in bits to `precision` significant
+ * digits, from the textbook form (n + 1)·ln(n + 1) − n·ln(n) over ln 2. The form
+ * loses about |log10 n| digits (1 + n rounds to 1 for tiny n; two terms near n·ln n
+ * cancel for large n), so it is evaluated with that many extra guard digits and
+ * then rounded to `precision`; the result is then correct to about precision − 2 digits.
  *
- * @param n - mean photon number (≥ 0); a number is converted through its shortest
- *   round-trip decimal string
+ * @param n - mean photon number (≥ 0); a number is taken at its exact binary value
  * @param precision - working precision in significant digits (default 50)
  * @returns entropy in bits, as a Decimal of that precision
  * @example thermalEntropyDecimal(0).toNumber() // returns 0
@@ -44,9 +46,12 @@ export function thermalEntropy(n: number): number {
  */
 export function thermalEntropyDecimal(n: Decimal.Value, precision = 50): Decimal {
   const D = decimalAt(precision);
-  const x = new D(n);
+  const x = decimalFromDouble(n, precision + 20);
   if (x.isNaN() || x.isNegative()) return new D(NaN);
   if (x.isZero()) return new D(0);
-  const x1 = x.plus(1);
-  return x1.times(x1.ln()).minus(x.times(x.ln())).div(new D(2).ln());
+  // Guard digits: |log10 n| (from the exponent) plus 5.
+  const W = decimalAt(precision + Math.abs(x.e) + 5);
+  const w = new W(x);
+  const w1 = w.plus(1);
+  return new D(w1.times(w1.ln()).minus(w.times(w.ln())).div(new W(2).ln()));
 }

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { Decimal } from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import { cramerRaoDataLeak, dataLeak, decimalFromDouble, DATA_LEAK_MODELS, paper2024, paper2025, revisedDataLeak } from '../src/index.js';
+import { relativeError } from './_helpers/fixtures.js';
+
+const logUniform = (lo: number, hi: number) =>
+  fc.double({ min: Math.log(lo), max: Math.log(hi), noNaN: true }).map((t) => Math.exp(t));
+const gainArb = fc.oneof(fc.constant(1), logUniform(1e-9, 20).map((g) => 1 + g));
+
+/** Independent 60-digit evaluation of ½·log2(1 + 2n·x²·I), I = 2k²x²/σ^p (SPEC §4.1). */
+function cramerRaoDecimal(gain: number, n: number, x: number, power: 4 | 8): number {
+  const D = Decimal.clone({ precision: 60 });
+  const g = decimalFromDouble(gain, 60);
+  const k = new D(2).minus(new D(2).div(g));
+  const x2 = decimalFromDouble(x, 60).pow(2);
+  const s2 = k.times(x2).plus(1);
+  const fisher = k.pow(2).times(x2).times(2).div(s2.pow(power / 2));
+  return new D(1).plus(fisher.times(x2).times(n).times(2)).ln().div(new D(2).ln()).div(2).toNumber();
+}
+
+describe('published data-leakage models (SPEC §4.1)', () => {
+  it('every model gives exactly 0 at G = 1 (no amplifier, no added noise)', () => {
+    for (const model of DATA_LEAK_MODELS) expect(dataLeak({ gain: 1, model })).toBe(0);
+  });
+
+  it('Cramér–Rao, both variants, agree with 60-digit decimal.js to 1e-14 relative, down to 1e-30 bits', () => {
+    fc.assert(
+      fc.property(gainArb, logUniform(1, 1e5), fc.double({ min: 1e-6, max: 1, noNaN: true }), (gain, n, x) => {
+        fc.pre(gain > 1);
+        for (const [variant, power] of [['paper-2024', 8], ['corrected', 4]] as const) {
+          expect(relativeError(cramerRaoDataLeak(gain, n, x, variant), cramerRaoDecimal(gain, n, x, power))).toBeLessThan(1e-14);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('corrected (σ⁴) ≥ paper-2024 (σ⁸) everywhere, since σ² = 1 + kx² ≥ 1', () => {
+    fc.assert(
+      fc.property(gainArb, logUniform(1, 1e5), fc.double({ min: -1, max: 1, noNaN: true }), (gain, n, x) =>
+        cramerRaoDataLeak(gain, n, x, 'corrected') >= cramerRaoDataLeak(gain, n, x, 'paper-2024'),
+      ),
+    );
+  });
+
+  it('x defaults to 1/√n, the paper\'s typical normalised pixel', () => {
+    expect(cramerRaoDataLeak(2, 392)).toBe(cramerRaoDataLeak(2, 392, 1 / Math.sqrt(392)));
+  });
+
+  it('revised 2025 formula: ½·log2(1 + 4(M/n)(G−1)²/(G(3G−2))) against closed values', () => {
+    // G = 2, M/n = 2: ½·log2(1 + 4·2·1/(2·4)) = ½·log2 2 = ½ exactly.
+    expect(relativeError(revisedDataLeak(2, 784, 392), 0.5)).toBeLessThan(1e-15);
+    // Tiny G − 1: the argument is ≈ 4(M/n)(G−1)², log1p keeps it (1e-12 → ≈ 2(M/n)·1e-24/ln 2).
+    const g = 1 + 1e-12;
+    const arg = (4 * 2 * (g - 1) ** 2) / (g * (3 * g - 2));
+    expect(relativeError(revisedDataLeak(g, 784, 392), arg / 2 / Math.LN2)).toBeLessThan(1e-11);
+    expect(revisedDataLeak(g, 784, 392)).toBeGreaterThan(0);
+  });
+
+  it('dataLeak dispatches: n = f·N, paper-2025 defaults M = N + 10', () => {
+    expect(dataLeak({ gain: 1.5, inputs: 784, activeFraction: 0.5, model: 'corrected' })).toBe(cramerRaoDataLeak(1.5, 392, undefined, 'corrected'));
+    expect(dataLeak({ gain: 1.5, model: 'paper-2025' })).toBe(revisedDataLeak(1.5, 794, 392));
+    expect(dataLeak({ gain: 1.5, model: 'paper-2025', rows: 784, activeFraction: 1 })).toBe(revisedDataLeak(1.5, 784, 784));
+    expect(paper2024.dataLeak({ gain: 1.5 })).toBe(dataLeak({ gain: 1.5, model: 'paper-2024' }));
+    expect(paper2025.dataLeak({ gain: 1.5 })).toBe(dataLeak({ gain: 1.5, model: 'paper-2025' }));
+  });
+
+  it.each([
+    [{ gain: 0.5 }, /gain G must be a finite number in \[1, ∞\); received 0.5/],
+    [{ gain: Number.NaN }, /gain G .* received NaN/],
+    [{ gain: 2, model: 'magic' as never }, /data-leakage model must be one of paper-2024, corrected, paper-2025; received "magic"/],
+    [{ gain: 2, inputs: 0 }, /inputs N must be an integer in \{1, 2, …\}; received 0/],
+    [{ gain: 2, activeFraction: 0 }, /active fraction f must be a number in \(0, 1\]; received 0/],
+    [{ gain: 2, x: 2 }, /normalised data value x must be a number in \[-1, 1\]; received 2/],
+    [{ gain: 2, model: 'paper-2025' as const, rows: -1 }, /rows M must be a finite number in \(0, ∞\); received -1/],
+  ])('bad input %j throws a message naming the parameter, range and value', (input, message) => {
+    expect(() => dataLeak(input)).toThrow(message);
+  });
+});
