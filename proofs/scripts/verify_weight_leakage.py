@@ -58,9 +58,10 @@ def part_a():
     def zero(expr):
         return sp.simplify(sp.expand(expr)) == 0
 
-    def zero_mod_z(expr):
+    def zero_mod_z(expr, relation=None):
+        relation = rel if relation is None else relation
         num, den = sp.fraction(sp.together(expr))
-        r = sp.rem(sp.expand(num), sp.expand(rel), z)
+        r = sp.rem(sp.expand(num), sp.expand(relation), z)
         return sp.expand(r) == 0
 
     nup = (z + (b - a)) / 2
@@ -79,6 +80,10 @@ def part_a():
     # symplectic eigenvalues of [[a I, c Z], [c Z, b I]]: Delta and det
     claim("nu+^2 + nu-^2 = a^2 + b^2 - 2c^2", zero_mod_z(nup**2 + num_**2 - (a**2 + b**2 - 2 * c2)))
     claim("nu+ * nu- = a b - c^2", zero_mod_z(nup * num_ - (a * b - c2)))
+    claim("nu+ + nu- = z", zero(nup + num_ - z))
+    claim("a b - c^2 = 1 + q", zero(a * b - c2 - (1 + q)))
+    claim("(nu+ - 1)(nu- - 1) = nu+ nu- - (nu+ + nu-) + 1 = 2 + q - z  [mod z^2 = 4 + D]",
+          zero_mod_z((nup - 1) * (num_ - 1) - (2 + q - z)))
     # conditional CM of B after heterodyne of A: B - C (A + I)^-1 C
     cc = sp.sqrt(c2)
     A_ = sp.diag(a, a)
@@ -102,7 +107,7 @@ def part_a():
     D0 = D.subs(e, 0)
     claim("eps = 0: 4 + D = (2 + 2 mu L)^2", zero(4 + D0 - (2 + 2 * mu * L) ** 2))
     claim("eps = 0: nu- - 1 = (D/(z+2) + 2 mu L)/2  [mod z^2 = 4 + D]",
-          zero_mod_z((num_ - 1 - (D / (z + 2) + 2 * mu * L) / 2).subs(e, 0)))
+          zero_mod_z((num_ - 1 - (D / (z + 2) + 2 * mu * L) / 2).subs(e, 0), rel.subs(e, 0)))
     # entropy function
     gnu = ((nu + 1) / 2) * sp.log((nu + 1) / 2) - ((nu - 1) / 2) * sp.log((nu - 1) / 2)
     hn = (n + 1) * sp.log(n + 1) - n * sp.log(n)
@@ -265,7 +270,7 @@ def sample_points(rng, npts):
         pts.append((mu, L, eps))
     # deterministic corners
     for mu in (1e-8, 1e-3, 0.5, 4.0, 1e4):
-        for L in (0.0, 1e-12, 1e-6, 0.5, 1 - 1e-9):
+        for L in (0.0, 1e-12, 1e-6, 0.5, 1 - 1e-9, 1.0):
             for eps in (0.0, 1e-15, 1e-8, 1 / 392, 10.0):
                 pts.append((mu, L, eps))
     return pts
@@ -303,7 +308,9 @@ def part_b(pts, digits=60):
         upd("chi_W vs textbook", relerr(chi, chi_t), (mu_f, L_f, e_f))
         for nn in (plus / 2, minus / 2, e / 2):
             if nn > 0:
-                upd("h(n) log1p form", relerr(h_mp(nn), h_mp_textbook(nn)), (mu_f, L_f, e_f))
+                with mpmath.workdps(digits + 40):
+                    href = h_mp_textbook(nn)
+                upd("h(n) log1p form", relerr(h_mp(nn), href), (mu_f, L_f, e_f))
         if e > 0 and delta > 0:
             val, lead, br = hdiff_mp(e / 2, delta / 2)
             with mpmath.workdps(digits + 40):
@@ -321,12 +328,14 @@ def part_b(pts, digits=60):
         hmu = h_mp(mu)
         if not (chi >= 0 and chi <= hmu):
             nbound_bad += 1
+        if L == 1 and relerr(chi, hmu) > TOL:  # T = 0: the bound h(mu) is attained
+            nbound_bad += 1
         # monotonicity: small and large steps up in eps, mu, L
         for r in (mpf("1e-6"), mpf("0.3")):
             up = [
                 chi_mp(mu, L, e * (1 + r) if e > 0 else r * mpf("1e-10")),
                 chi_mp(mu * (1 + r), L, e),
-                chi_mp(mu, L + (1 - L) * r, e),
+                chi_mp(mu, L + (1 - L) * r, e) if L < 1 else chi,
             ]
             for u in up:
                 if u < chi * (1 - mpf(10) ** (-(digits - 15))):
@@ -338,7 +347,7 @@ def part_b(pts, digits=60):
         check("B: " + k, ok, f"err={mpmath.nstr(err, 3)} at (mu, L, eps)={pt}")
         print(f"    {k:32s} {mpmath.nstr(err, 3):>10s}   (tolerance {mpmath.nstr(tol, 2)})")
     check("B: bracket in [0, d^2/(2b(b+1))]", nbracket_bad == 0, f"{nbracket_bad} violations")
-    check("B: 0 <= chi_W <= h(mu), chi_W(mu,1,0) = 0", nbound_bad == 0, f"{nbound_bad} violations")
+    check("B: 0 <= chi_W <= h(mu), chi_W(mu,1,0) = 0, chi_W(mu,0,eps) = h(mu) at T = 0", nbound_bad == 0, f"{nbound_bad} violations")
     check("B: chi_W non-decreasing in eps, mu, L", nmono_bad == 0, f"{nmono_bad} violations")
     print(f"    bracket bound violations: {nbracket_bad}; 0 <= chi <= h(mu) violations: {nbound_bad}; "
           f"monotonicity violations: {nmono_bad} (of {6 * len(pts)} steps)")
@@ -432,12 +441,15 @@ def g64(nu):
     return (x1 * math.log2(x1) - x0 * math.log2(x0))
 
 
-def textbook64(V, T, eps):
+def textbook64(V, T, eps, parts=False):
     a = V
     b = T * (V - 1) + 1 + eps
     c2 = T * (V * V - 1)
     z = math.sqrt((a + b) * (a + b) - 4 * c2)
-    return g64((z + (b - a)) / 2) + g64((z - (b - a)) / 2) - g64(b - c2 / (a + 1))
+    nup, num_, nu3 = (z + (b - a)) / 2, (z - (b - a)) / 2, b - c2 / (a + 1)
+    if parts:
+        return nup - 1, num_ - 1, nu3 - 1
+    return g64(nup) + g64(num_) - g64(nu3)
 
 
 def part_c(pts):
@@ -458,7 +470,8 @@ def part_c(pts):
     check("C: float64 cancellation-free chi_W within 1e-12 relative", worst["chi_W"][0] <= 1e-12, str(worst["chi_W"]))
     # textbook digit loss
     print("    textbook form in float64 (as Leak.m), T = 1 unless stated:")
-    print("      mu       T        eps       rel.err    log10(rel/u)  log10(V/eps)  log10(V/eps)+log10(g(nu3)/chi)")
+    print("      digits lost = log10(rel.err/u), u = 2^-53; columns: chi_W, then nu3 - 1 and nu- - 1 of the textbook form")
+    print("      mu       T        eps       chi rel.err  lost  log10(V^2/(mu eps))   nu3-1 lost  log10(V/eps)   nu- - 1 lost")
     u = 2.0**-53
     for (mu, T, e) in ((4.0, 1.0, 1e-12), (4.0, 1.0, 1e-9), (4.0, 1.0, 1 / 392), (4.0, 1.0, 1e-6), (5e-5, 1.0, 1e-6),
                        (1e-3, 1.0, 1e-9), (100.0, 1.0, 1e-9), (4.0, 0.5, 1e-9), (500.0, 1.0, 1e-12)):
@@ -466,16 +479,29 @@ def part_c(pts):
         ref = chi_mp(mpf(mu), 1 - mpf(T), mpf(e))
         tb = textbook64(V, T, e)
         err = float(relerr(mpf(tb), ref))
-        g3 = float(h_mp(mpf(e) / 2))
-        pred2 = math.log10(V / e) + math.log10(g3 / float(ref))
-        print(f"      {mu:<8g} {T:<8g} {e:<9.3g} {err:10.3g}   {math.log10(max(err, 1e-300) / u):8.2f}      "
-              f"{math.log10(V / e):8.2f}       {pred2:8.2f}")
+        p64, m64, t64 = textbook64(V, T, e, parts=True)
+        pm, mm, _, _, _ = excess_mp(mpf(mu), 1 - mpf(T), mpf(e))
+        lost = lambda x: math.log10(max(x, u) / u)
+        e3 = float(relerr(mpf(t64), mpf(e)))
+        em = float(relerr(mpf(m64), mm))
+        print(f"      {mu:<8g} {T:<8g} {e:<9.3g} {err:10.3g}  {lost(err):5.1f}        {math.log10(V * V / (mu * e)):5.1f}"
+              f"            {lost(e3):5.1f}       {math.log10(V / e):5.1f}         {lost(em):5.1f}")
     return worst
+
+
+def worked_values():
+    print("Worked values (60 digits, bits):")
+    mp.dps = 60
+    for (mu, L, e) in ((4, 0, mpf(1) / 392), (4, mpf(1) / 2, 0), (4, 0, mpf("1e-12")), (1, mpf("1e-9"), mpf("1e-9"))):
+        mu, L = mpf(mu), mpf(L)
+        plus, minus, delta, _, _ = excess_mp(mu, L, e)
+        print(f"    mu={mpmath.nstr(mu, 4)}, L={mpmath.nstr(L, 4)}, eps={mpmath.nstr(e, 6)}: nu+ - 1 = {mpmath.nstr(plus, 12)},"
+              f" nu- - 1 = {mpmath.nstr(minus, 12)}, chi_W = {mpmath.nstr(chi_mp(mu, L, e), 15)}")
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--points", type=int, default=1500)
+    ap.add_argument("--points", type=int, default=4000)
     ap.add_argument("--seed", type=int, default=20240805)
     args = ap.parse_args()
     t0 = time.time()
@@ -485,6 +511,7 @@ def main():
     part_b(pts)
     part_b_asymptote()
     part_c(pts)
+    worked_values()
     print(f"elapsed {time.time() - t0:.1f} s")
     if FAILURES:
         print(f"FAILED: {len(FAILURES)} check(s): " + "; ".join(FAILURES))

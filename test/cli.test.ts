@@ -1,0 +1,169 @@
+// Spawns the real built binary (npm test builds first) and checks stdout, stderr and exit code separately.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cramerRaoDataLeak, dataLeak, effectiveExcessNoise, holevoWeightLeak, holevoWeightLeakTextbook, paper2024, revisedDataLeak } from '../src/index.js';
+
+const BIN = fileURLToPath(new URL('../dist/cli/qsdl.js', import.meta.url));
+
+function qsdl(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm test does)`);
+  dir = mkdtempSync(join(tmpdir(), 'qsdl-cli-'));
+});
+
+describe('qsdl leak weight', () => {
+  it('--json prints one object whose bits equal holevoWeightLeak', () => {
+    const r = qsdl('leak', 'weight', '--mu', '4', '--gain', '2', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { bits: number; excessNoise: number; unit: string };
+    expect(out.bits).toBe(holevoWeightLeak({ mu: 4, excessNoise: effectiveExcessNoise(2, 784, 0.5) }));
+    expect(out.excessNoise).toBe(1 / 392);
+    expect(out.unit).toBe('bits per weight symbol');
+  });
+
+  it('the table names the quantities and their units', () => {
+    const r = qsdl('leak', 'weight', '--mu', '4', '--loss-db', '3', '--excess-noise', '0.01');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/mean photon number μ\s+4/);
+    expect(r.stdout).toMatch(/bits per weight symbol/);
+    expect(r.stdout).toContain(String(holevoWeightLeak({ mu: 4, lossDb: 3, excessNoise: 0.01 })));
+  });
+
+  it('--loss, --transmittance, --input-excess-noise, --modulation-variance map to the library inputs', () => {
+    const bits = (...a: string[]) => (JSON.parse(qsdl('leak', 'weight', ...a, '--json').stdout) as { bits: number }).bits;
+    expect(bits('--mu', '2', '--loss', '1e-13')).toBe(holevoWeightLeak({ mu: 2, loss: 1e-13 }));
+    expect(bits('--modulation-variance', '5', '--transmittance', '0.5', '--input-excess-noise', '0.02')).toBe(holevoWeightLeak({ mu: 2, transmittance: 0.5, inputExcessNoise: 0.02 }));
+  });
+
+  it('--preset paper-2025 halves χ_W; --model textbook-float64 gives the published float64 form', () => {
+    const bits = (...a: string[]) => (JSON.parse(qsdl('leak', 'weight', '--mu', '4', '--excess-noise', '1e-12', ...a, '--json').stdout) as { bits: number }).bits;
+    expect(bits('--preset', 'paper-2025')).toBe(0.5 * holevoWeightLeak({ mu: 4, excessNoise: 1e-12 }));
+    expect(bits('--model', 'textbook-float64')).toBe(holevoWeightLeakTextbook(9, 1, 1e-12));
+  });
+
+  it('batch: --input CSV writes one row per input row, echoing the input and appending bits', () => {
+    const input = join(dir, 'w.csv');
+    writeFileSync(input, 'mu,loss-db,excess-noise\n4,0,0.0025\n1,3,0\r\n0.5,1e-9,1e-12\n');
+    const r = qsdl('leak', 'weight', '--input', input);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('mu,loss-db,excess-noise,bits');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toBe(`1,3,0,${holevoWeightLeak({ mu: 1, lossDb: 3 })}`);
+    expect(Number(lines[3]?.split(',')[3])).toBe(holevoWeightLeak({ mu: 0.5, lossDb: 1e-9, excessNoise: 1e-12 }));
+  });
+
+  it('batch: flags fill missing columns; --json gives an array; --output writes the file', () => {
+    const input = join(dir, 'w2.csv');
+    writeFileSync(input, 'mu\n1\n2\n');
+    const output = join(dir, 'w2.json');
+    const r = qsdl('leak', 'weight', '--input', input, '--gain', '1.2', '--json', '--output', output);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const rows = JSON.parse(readFileSync(output, 'utf8')) as { mu: number; bits: number }[];
+    expect(rows.map((x) => x.bits)).toEqual([1, 2].map((mu) => holevoWeightLeak({ mu, excessNoise: effectiveExcessNoise(1.2, 784, 0.5) })));
+  });
+});
+
+describe('qsdl leak data', () => {
+  it('--json bits for each model equal the library, and the other models are listed beside', () => {
+    for (const model of ['paper-2024', 'corrected', 'paper-2025'] as const) {
+      const r = qsdl('leak', 'data', '--gain', '1.5', '--model', model, '--json');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { bits: number; otherModels: Record<string, number> };
+      expect(out.bits).toBe(dataLeak({ gain: 1.5, model }));
+      expect(Object.keys(out.otherModels)).toHaveLength(2);
+    }
+  });
+
+  it('--preset picks the preset\'s model; --rows and --x reach the formulas', () => {
+    const bits = (...a: string[]) => (JSON.parse(qsdl('leak', 'data', ...a, '--json').stdout) as { bits: number }).bits;
+    expect(bits('--gain', '2', '--preset', 'paper-2024')).toBe(paper2024.dataLeak({ gain: 2 }));
+    expect(bits('--gain', '2', '--model', 'paper-2025', '--rows', '784')).toBe(revisedDataLeak(2, 784, 392));
+    expect(bits('--gain', '2', '--model', 'paper-2024', '--x', '0.1', '--inputs', '100', '--active-fraction', '1')).toBe(cramerRaoDataLeak(2, 100, 0.1, 'paper-2024'));
+  });
+
+  it('batch over gains', () => {
+    const input = join(dir, 'd.csv');
+    writeFileSync(input, 'gain,inputs\n1,784\n2,784\n1.2,100\n');
+    const r = qsdl('leak', 'data', '--input', input, '--model', 'corrected');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')[3]).toBe(`1.2,100,${dataLeak({ gain: 1.2, inputs: 100, model: 'corrected' })}`);
+  });
+});
+
+describe('qsdl paper (the main job)', () => {
+  it('prints the claims, both operating points, the published codes\' values and qsdl\'s', () => {
+    const r = qsdl('paper');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('weight leakage < 0.1 bit');
+    expect(r.stdout).toMatch(/G = 2, μ = 4/);
+    expect(r.stdout).toMatch(/G = 1\.3, μ = 6/);
+    const json = JSON.parse(qsdl('paper', '--json').stdout) as { operatingPoints: { weight: Record<string, number> }[] };
+    expect(json.operatingPoints[0]?.weight['qsdl holevo (χ_W)']).toBe(holevoWeightLeak({ mu: 4, excessNoise: 1 / 392 }));
+  });
+});
+
+describe('bad input: one line on stderr naming parameter, range and value; non-zero exit; no stack trace', () => {
+  const badCsv = (name: string, text: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  const cases: [string, () => string[], RegExp][] = [
+    ['NaN μ', () => ['leak', 'weight', '--mu', 'NaN'], /mean photon number mu must be a finite number in \[0, ∞\); received NaN/],
+    ['non-numeric μ', () => ['leak', 'weight', '--mu', 'four'], /--mu must be a number; received "four"/],
+    ['negative μ', () => ['leak', 'weight', '--mu', '-1'], /mean photon number mu .*received -1/],
+    ['negative ε', () => ['leak', 'weight', '--mu', '1', '--excess-noise', '-0.1'], /excess noise epsilon .*received -0\.1/],
+    ['T = 0', () => ['leak', 'weight', '--mu', '1', '--transmittance', '0'], /transmittance T must be a number in \(0, 1\]; received 0/],
+    ['T > 1', () => ['leak', 'weight', '--mu', '1', '--transmittance', '1.01'], /transmittance T must be a number in \(0, 1\]; received 1\.01/],
+    ['G < 1 (weight)', () => ['leak', 'weight', '--mu', '1', '--gain', '0.9'], /gain G must be a finite number in \[1, ∞\); received 0\.9/],
+    ['G < 1 (data)', () => ['leak', 'data', '--gain', '0.5'], /gain G must be a finite number in \[1, ∞\); received 0\.5/],
+    ['missing gain', () => ['leak', 'data'], /--gain is required/],
+    ['unknown model', () => ['leak', 'data', '--gain', '2', '--model', 'oracle'], /--model must be one of paper-2024, corrected, paper-2025; received "oracle"/],
+    ['unknown preset', () => ['leak', 'weight', '--mu', '1', '--preset', 'paper-2030'], /preset must be one of paper-2024, paper-2025; received "paper-2030"/],
+    ['two channel flags', () => ['leak', 'weight', '--mu', '1', '--loss', '0.1', '--transmittance', '0.9'], /at most one of transmittance, loss, lossDb/],
+    ['ε and gain', () => ['leak', 'weight', '--mu', '1', '--gain', '2', '--excess-noise', '0.1'], /at most one of --excess-noise, --input-excess-noise, --gain/],
+    ['unknown option', () => ['leak', 'weight', '--photons', '3'], /unknown option '--photons'/],
+    ['missing CSV', () => ['leak', 'weight', '--input', join(dir, 'nope.csv')], /cannot read input CSV .*nope\.csv.*no such file/],
+    ['CSV unknown column', () => ['leak', 'weight', '--input', badCsv('c1.csv', 'mu,photons\n1,2\n')], /unknown column "photons"; allowed columns are mu, /],
+    ['CSV bad cell', () => ['leak', 'weight', '--input', badCsv('c2.csv', 'mu,loss\n1,0.1\n2,abc\n')], /line 3, column loss must be a number; received "abc"/],
+    ['CSV empty cell', () => ['leak', 'weight', '--input', badCsv('c3.csv', 'mu,loss\n1,\n')], /line 2, column loss must be a number; received ""/],
+    ['CSV short row', () => ['leak', 'weight', '--input', badCsv('c4.csv', 'mu,loss\n1\n')], /line 2: 1 cells, expected 2/],
+    ['CSV out-of-range value', () => ['leak', 'weight', '--input', badCsv('c5.csv', 'mu,transmittance\n1,0.5\n1,2\n')], /line 3: transmittance T must be a number in \(0, 1\]; received 2/],
+    ['CSV empty file', () => ['leak', 'data', '--input', badCsv('c6.csv', '')], /is empty: expected a header line/],
+    ['column and flag', () => ['leak', 'weight', '--mu', '1', '--input', badCsv('c7.csv', 'mu\n1\n')], /mu is given both as a column .* and as the flag --mu/],
+  ];
+  it.each(cases)('%s', (_name, args, message) => {
+    const r = qsdl(...args());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^qsdl: error: /);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('a failed batch writes no output file', () => {
+    const output = join(dir, 'never.csv');
+    const r = qsdl('leak', 'weight', '--input', badCsv('c8.csv', 'mu\n1\n-2\n'), '--output', output);
+    expect(r.code).toBe(2);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('no command: help on stderr, exit 2', () => {
+    const r = qsdl();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Usage: qsdl/);
+  });
+});
