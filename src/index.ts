@@ -6,8 +6,10 @@
  *
  * @packageDocumentation
  */
-export { thermalEntropy, thermalEntropyDecimal } from './kernels/thermalEntropy.js';
-export { symplecticEntropy, symplecticEntropyDecimal } from './kernels/symplecticEntropy.js';
+export { thermalEntropy } from './kernels/thermalEntropy.js';
+export { thermalEntropyDecimal } from './kernels/thermalEntropyDecimal.js';
+export { symplecticEntropy } from './kernels/symplecticEntropy.js';
+export { symplecticEntropyDecimal } from './kernels/symplecticEntropyDecimal.js';
 export { thermalEntropyDifference } from './kernels/thermalEntropyDifference.js';
 export { logspace } from './kernels/logspace.js';
 export { decimalFromDouble } from './kernels/decimalFromDouble.js';
@@ -17,7 +19,8 @@ export { honestModeExcessNoise, effectiveExcessNoise } from './protocol/honestEx
 export { measurementNoiseFactor, outputSnr } from './protocol/measurementNoise.js';
 
 export { holevoWeightLeak, resolveWeightLeakPoint, type WeightLeakInput, type WeightLeakPoint } from './bounds/holevoWeightLeak.js';
-export { holevoWeightLeakTextbook, holevoWeightLeakDecimal } from './bounds/holevoWeightLeakTextbook.js';
+export { holevoWeightLeakTextbook } from './bounds/holevoWeightLeakTextbook.js';
+export { holevoWeightLeakDecimal } from './bounds/holevoWeightLeakDecimal.js';
 export { cramerRaoDataLeak, CRAMER_RAO_VARIANTS, type CramerRaoVariant } from './bounds/cramerRaoDataLeak.js';
 export { revisedDataLeak } from './bounds/revisedDataLeak.js';
 export { dataLeak, DATA_LEAK_MODELS, type DataLeakInput, type DataLeakModel } from './bounds/dataLeak.js';

@@ -59,7 +59,8 @@ describe('qsdl leak weight', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('mu,loss-db,excess-noise,bits');
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toBe(`1,3,0,${holevoWeightLeak({ mu: 1, lossDb: 3 })}`);
+    expect(lines[2]?.startsWith('1,3,0,')).toBe(true);
+    expect(Number(lines[2]?.split(',')[3])).toBe(holevoWeightLeak({ mu: 1, lossDb: 3 }));
     expect(Number(lines[3]?.split(',')[3])).toBe(holevoWeightLeak({ mu: 0.5, lossDb: 1e-9, excessNoise: 1e-12 }));
   });
 
@@ -98,7 +99,9 @@ describe('qsdl leak data', () => {
     writeFileSync(input, 'gain,inputs\n1,784\n2,784\n1.2,100\n');
     const r = qsdl('leak', 'data', '--input', input, '--model', 'corrected');
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')[3]).toBe(`1.2,100,${dataLeak({ gain: 1.2, inputs: 100, model: 'corrected' })}`);
+    const last = r.stdout.trim().split('\n')[3]?.split(',');
+    expect(last?.slice(0, 2)).toEqual(['1.2', '100']);
+    expect(Number(last?.[2])).toBe(dataLeak({ gain: 1.2, inputs: 100, model: 'corrected' }));
   });
 });
 

@@ -185,6 +185,9 @@ def qfi_single_mode():
     poly = sp.Poly(sp.expand(num), kp, x)
     check("F_Q - F_homodyne >= 0 (numerator has only non-negative coefficients)", all(c >= 0 for c in poly.coeffs()))
     check("x -> 0: F_Q -> 4k', F_homodyne -> 0", sp.limit(FQ, x, 0) == 4 * kp and sp.limit(Fh, x, 0) == 0)
+    at = {kp: sp.Rational(1, 2), x: 1 / sp.sqrt(392)}  # G = 2, x^2 = 1/392
+    fq, fh = float(FQ.subs(at)), float(Fh.subs(at))
+    print(f"     G = 2, x^2 = 1/392: F_Q = {fq:.6g}, homodyne I = {fh:.6g}, ratio {fq / fh:.4g}")
 
 
 def dx2():

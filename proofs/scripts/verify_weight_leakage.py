@@ -131,6 +131,27 @@ def part_a():
     u = sp.symbols("u", positive=True)
     claim("phi''(t) = int_0^1 2u^2/(1+ut)^3 du (so phi is convex)",
           zero(sp.simplify(sp.diff(phi, t, 2) - sp.integrate(2 * u**2 / (1 + u * t) ** 3, (u, 0, 1)))))
+    # large-b form of h(b+d) - h(b) (used by thermalEntropyDifference for b >= 2)
+    r_, s_ = sp.symbols("r s", positive=True)
+    split = sp.log(1 + d / (1 + bb)) + (A * sp.log(1 + 1 / A) - bb * sp.log(1 + 1 / bb))
+    claim("h(b+d) - h(b) = log1p(d/(1+b)) + [a log1p(1/a) - b log1p(1/b)]  (nats)",
+          zero(sp.expand_log(diff - split, force=True)))
+    psi = sp.log(1 + r_) / r_
+    K = 10
+    claim("psi(r) = ln(1+r)/r = sum_k (-1)^k r^k/(k+1)  (through r^9)",
+          zero(sp.series(psi, r_, 0, K).removeO() - sum((-1) ** j * r_**j / (j + 1) for j in range(K))))
+    claim("t log1p(1/t) = psi(1/t)", zero(sp.expand_log((t * sp.log(1 + 1 / t)) - psi.subs(r_, 1 / t), force=True)))
+    S = [None, sp.Integer(1)]
+    for j in range(1, K):
+        S.append(sp.expand(r_ * S[j] + s_**j))  # S_{k+1} = r S_k + s^k
+    claim("S_k = r^(k-1) + r^(k-2) s + ... + s^(k-1) satisfies r^k - s^k = (r - s) S_k (k = 1..9)",
+          all(zero(r_**j - s_**j - (r_ - s_) * S[j]) for j in range(1, K)))
+    claim("psi(s) - psi(r) = (r - s) sum_k (-1)^(k+1) S_k/(k+1)  (termwise, k = 1..9)",
+          zero(sum((-1) ** j * (s_**j - r_**j) / (j + 1) for j in range(1, K))
+               - (r_ - s_) * sum((-1) ** (j + 1) * S[j] / (j + 1) for j in range(1, K))))
+    claim("r - s = d/(a b) for r = 1/b, s = 1/a", zero(1 / bb - 1 / A - d / (A * bb)))
+    claim("r <= 1/2: S_(k+1) <= 2 r S_k <= S_k  (S_(k+1) - 2r S_k = s^k - r S_k <= 0 since s^(k-1) <= S_k, s <= r)",
+          all(zero(S[j + 1] - 2 * r_ * S[j] - (s_**j - r_ * S[j])) for j in range(1, K - 1)))
     # small-eps expansion at T = 1
     zL0 = sp.sqrt(4 + D.subs(L, 0))
     plus0 = e + 4 * e * mu / (zL0 + 2 + e)
@@ -354,6 +375,47 @@ def part_b(pts, digits=60):
     return worst
 
 
+def series_sum_mp(b, d, tol=None):
+    """sum_k (-1)^(k+1) S_k/(k+1) with r = 1/b, s = 1/(b+d); returns (sum, terms_decreasing)."""
+    r = 1 / b
+    sv = 1 / (b + d)
+    tol = tol or mpf(10) ** (-(mp.dps + 5))
+    total, sk, spow, sign, prev, decreasing = mpf(0), mpf(1), mpf(1), 1, None, True
+    for k in range(1, 100000):
+        term = sk / (k + 1)
+        if prev is not None and term > prev:
+            decreasing = False
+        prev = term
+        total += sign * term
+        if term <= tol * abs(total):
+            break
+        spow *= sv
+        sk = r * sk + spow
+        sign = -sign
+    return total, decreasing
+
+
+def part_b_series(rng, npts=400):
+    print(f"Part B3: large-b series form of h(b+d) - h(b), b in [2, 1e4], d/b in [1e-12, 1e6] ({npts} points, 60 digits)")
+    mp.dps = 60
+    worst = mpf(0)
+    bad = 0
+    for i in range(npts):
+        b = mpf(2) * mpf(10) ** mpf(rng.uniform(0, 3.7)) if i > 0 else mpf(2)
+        d = b * mpf(10) ** mpf(rng.uniform(-12, 6))
+        ssum, decreasing = series_sum_mp(b, d)
+        val = (mpmath.log1p(d / (1 + b)) + d / ((b + d) * b) * ssum) / LN2
+        with mpmath.workdps(mp.dps + 40):
+            ref = h_mp_textbook(b + d) - h_mp_textbook(b)
+        worst = max(worst, relerr(val, ref))
+        if not (decreasing and mpf(1) / 6 <= ssum <= mpf(1) / 2):
+            bad += 1
+    print(f"    worst relative error vs direct difference: {mpmath.nstr(worst, 3)}; sum outside [1/6, 1/2] "
+          f"or terms not decreasing: {bad}")
+    check("B3: large-b series form equals h(b+d) - h(b)", worst <= mpf(10) ** (-35), mpmath.nstr(worst, 3))
+    check("B3: series terms decrease and the sum lies in [1/6, 1/2] for b >= 2", bad == 0, str(bad))
+
+
 def part_b_asymptote():
     print("Part B2: small-eps expansion at T = 1 (60 digits)")
     mp.dps = 60
@@ -400,15 +462,43 @@ def h64(n):
     return (math.log1p(n) + tail) / math.log(2)
 
 
+def _large_b64(a, b, d):
+    r = 1 / b
+    sv = 1 / a
+    total, sk, spow, sign = 0.0, 1.0, 1.0, 1
+    for k in range(1, 201):
+        term = sign * sk / (k + 1)
+        total += term
+        if abs(term) <= 1e-17 * abs(total):
+            break
+        spow *= sv
+        sk = r * sk + spow
+        sign = -sign
+    return (math.log1p(d / (1 + b)) + (d / (a * b)) * total) / math.log(2)
+
+
 def hdiff64(b, d):
+    """Mirror of src/kernels/thermalEntropyDifference.ts (three branches)."""
     if d == 0:
         return 0.0
     a = b + d
-    if b == 0 or d >= b or a == math.inf:
+    if a == math.inf:
+        return math.inf
+    if b >= 2:
+        return _large_b64(a, b, d)
+    if b == 0 or d >= b:
         return h64(a) - h64(b)
     lead = d * math.log1p(1 / a)
     bracket = (b + 1) * math.log1p(d / (b + 1)) - b * math.log1p(d / b)
     return (lead + bracket) / math.log(2)
+
+
+def hdiff_branch(b, d):
+    if b >= 2:
+        return "series (b >= 2)"
+    if b == 0 or d >= b:
+        return "direct (b < 2, d >= b)"
+    return "identity (7.1) (b < 2, d < b)"
 
 
 def excess64(mu, loss, eps):
@@ -468,6 +558,36 @@ def part_c(pts):
     for k, (err, pt) in worst.items():
         print(f"    worst float64 relative error of {k:8s}: {err:.3g} at (mu, L, eps) = {pt}")
     check("C: float64 cancellation-free chi_W within 1e-12 relative", worst["chi_W"][0] <= 1e-12, str(worst["chi_W"]))
+    # thermalEntropyDifference on its own, per branch
+    rng = random.Random(7)
+    wb = {}
+    for i in range(6000):
+        b = 10 ** rng.uniform(-15, 4)
+        d = b * 10 ** rng.uniform(-12, 6)
+        ref = hdiff_mp(mpf(b), mpf(d))[0] if b < 2 else None
+        if ref is None:
+            with mpmath.workdps(100):
+                ref = h_mp_textbook(mpf(b) + mpf(d)) - h_mp_textbook(mpf(b))
+        err = float(relerr(mpf(hdiff64(b, d)), ref))
+        br = hdiff_branch(b, d)
+        if err > wb.get(br, (0.0,))[0]:
+            wb[br] = (err, (b, d))
+    for br, (err, pt) in sorted(wb.items()):
+        print(f"    thermalEntropyDifference mirror, branch {br:30s}: worst relative error {err:.3g} at (b, d) = {pt}")
+    # cancellation factor of the direct branch: (h(a) + h(b))/(h(a) - h(b)) for a >= 2b, b < 2
+    worst_c = (mpf(0), None)
+    for i in range(1, 401):
+        bq = mpf(10) ** (-12 + i * (12 + mpmath.log10(2)) / 400) * (1 - mpf(10) ** -30)
+        for fac in (2, 2.5, 3, 5, 10, 100):
+            aq = fac * bq
+            cf = (h_mp(aq) + h_mp(bq)) / (h_mp(aq) - h_mp(bq))
+            if cf > worst_c[0]:
+                worst_c = (cf, (float(bq), fac))
+    print(f"    direct branch: largest cancellation factor (h(a)+h(b))/(h(a)-h(b)) for a >= 2b, b < 2: "
+          f"{mpmath.nstr(worst_c[0], 4)} at (b, a/b) = {worst_c[1]}")
+    check("C: direct-branch cancellation factor below 8", worst_c[0] < 8)
+    check("C: thermalEntropyDifference mirror within 1e-14 relative on every branch",
+          all(err <= 1e-14 for err, _ in wb.values()), str(wb))
     # textbook digit loss
     print("    textbook form in float64 (as Leak.m), T = 1 unless stated:")
     print("      digits lost = log10(rel.err/u), u = 2^-53; columns: chi_W, then nu3 - 1 and nu- - 1 of the textbook form")
@@ -509,6 +629,7 @@ def main():
     rng = random.Random(args.seed)
     pts = sample_points(rng, args.points)
     part_b(pts)
+    part_b_series(rng)
     part_b_asymptote()
     part_c(pts)
     worked_values()

@@ -74,7 +74,7 @@ export function resolveWeightLeakPoint(input: WeightLeakInput): WeightLeakPoint 
  * @example holevoWeightLeak({ mu: 4 })                          // returns 0 (T = 1, ε = 0)
  * @example holevoWeightLeak({ mu: 4, transmittance: 0.5 })      // returns h(2) = 3·log2 3 − 2 ≈ 2.7549
  * @example holevoWeightLeak({ mu: 0, excessNoise: 0.1 })        // returns 0 (no light, nothing to learn)
- * @example holevoWeightLeak({ mu: 4, excessNoise: 1 / 392 })    // returns ≈ 0.0795
+ * @example holevoWeightLeak({ mu: 4, excessNoise: 1 / 392 })    // returns ≈ 0.0873848 (the paper-2024 operating point)
  * @public
  */
 export function holevoWeightLeak(input: WeightLeakInput): number {

@@ -1,6 +1,4 @@
-import type { Decimal } from 'decimal.js';
-import { decimalFromDouble } from './decimalFromDouble.js';
-import { thermalEntropy, thermalEntropyDecimal } from './thermalEntropy.js';
+import { thermalEntropy } from './thermalEntropy.js';
 
 /**
  * Entropy g(ν), in bits, of a Gaussian mode with symplectic eigenvalue ν ≥ 1
@@ -21,17 +19,4 @@ import { thermalEntropy, thermalEntropyDecimal } from './thermalEntropy.js';
  */
 export function symplecticEntropy(nu: number): number {
   return thermalEntropy((nu - 1) / 2);
-}
-
-/**
- * decimal.js twin of {@link symplecticEntropy}: g(ν) in bits at `precision`
- * significant digits.
- *
- * @param nu - symplectic eigenvalue (SNU, ≥ 1)
- * @param precision - working precision in significant digits (default 50)
- * @example symplecticEntropyDecimal(1).toNumber() // returns 0
- * @public
- */
-export function symplecticEntropyDecimal(nu: Decimal.Value, precision = 50): Decimal {
-  return thermalEntropyDecimal(decimalFromDouble(nu, precision + 20).minus(1).div(2), precision);
 }

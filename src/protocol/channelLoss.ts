@@ -29,8 +29,9 @@ export interface ChannelSpec {
  * @public
  */
 export function channelLoss(channel: ChannelSpec): number {
-  const given = (['transmittance', 'loss', 'lossDb'] as const).filter((k) => channel[k] !== undefined);
-  if (given.length > 1) {
+  const count = +(channel.transmittance !== undefined) + +(channel.loss !== undefined) + +(channel.lossDb !== undefined);
+  if (count > 1) {
+    const given = (['transmittance', 'loss', 'lossDb'] as const).filter((k) => channel[k] !== undefined);
     throw new TypeError(`give at most one of transmittance, loss, lossDb; received ${given.map((k) => `${k}=${describeValue(channel[k])}`).join(', ')}`);
   }
   if (channel.transmittance !== undefined) return 1 - inLeftOpen('transmittance T', channel.transmittance, 0, 1);

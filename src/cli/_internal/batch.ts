@@ -1,22 +1,26 @@
 import { renameSync, writeFileSync } from 'node:fs';
+import { evaluateChunk, formatCsvChunk } from './batchChunk.js';
 import { CliError } from './cliError.js';
-import { readNumericCsv } from './numericCsv.js';
+import { readCsvFile, type CsvFile, type CsvRows } from './numericCsv.js';
 import type { NumericOption } from './numericOption.js';
+import type { NumericValues } from './numericValues.js';
 
-/** Values of the numeric options for one evaluation, keyed by option name (kebab-case). @internal */
-export type NumericValues = Readonly<Record<string, number | undefined>>;
-
-/** What a batch run needs: the CSV, the options its columns may name, constant flag values, and the per-row computation. @internal */
+/** What a batch run needs. @internal */
 export interface BatchRequest {
   readonly inputPath: string;
+  /** The options whose names the CSV columns may use. */
   readonly options: readonly NumericOption[];
-  readonly flagValues: NumericValues;
-  readonly compute: (values: NumericValues) => number;
+  /** Values of the options given as flags (constant over the rows). */
+  readonly flags: NumericValues;
+  /** One evaluation: option values in, bits per symbol out; throws RangeError/TypeError/CliError on bad values. */
+  readonly evaluate: (values: NumericValues) => number;
   readonly json: boolean;
+  /** CSV output repeats each input row before its result (default); false writes the `bits` column alone. */
+  readonly echo: boolean;
   /** File to write, or undefined for stdout. */
   readonly outputPath: string | undefined;
-  /** Where to write stdout text. */
-  readonly stdout: (text: string) => void;
+  /** Where to write stdout. */
+  readonly stdout: (text: string | Buffer) => void;
 }
 
 /**
@@ -27,50 +31,35 @@ export interface BatchRequest {
  * @internal
  */
 export function runBatch(req: BatchRequest): number {
-  const names = req.options.map((o) => o.name);
-  const csv = readNumericCsv(req.inputPath, names);
-  for (const h of csv.header) {
-    if (req.flagValues[h] !== undefined) throw new CliError(`${h} is given both as a column of ${JSON.stringify(req.inputPath)} and as the flag --${h}; give it once`);
+  const file = readCsvFile(req.inputPath, req.options.map((o) => o.name));
+  for (const h of file.header) {
+    if (req.flags[h] !== undefined) throw new CliError(`${h} is given both as a column of ${JSON.stringify(req.inputPath)} and as the flag --${h}; give it once`);
   }
-  const bits = new Float64Array(csv.rowCount);
-  const values: Record<string, number | undefined> = { ...req.flagValues };
-  for (let i = 0; i < csv.rowCount; i += 1) {
-    for (let j = 0; j < csv.header.length; j += 1) values[csv.header[j] as string] = (csv.columns[j] as Float64Array)[i];
-    try {
-      bits[i] = req.compute(values);
-    } catch (e) {
-      if (e instanceof RangeError || e instanceof TypeError || e instanceof CliError) {
-        throw new CliError(`input CSV ${JSON.stringify(req.inputPath)}, line ${i + 2}: ${e.message}`);
-      }
-      throw e;
-    }
+  const { rows, bits } = evaluateChunk(file, file.bodyStart, file.bytes.length, 2, req.flags, req.evaluate);
+  const head = req.echo ? `${file.header.join(',')},bits\n` : 'bits\n';
+  const out = req.json ? Buffer.from(jsonRows(file, rows, bits), 'utf8') : Buffer.concat([Buffer.from(head, 'utf8'), formatCsvChunk(file, rows, bits, req.echo)]);
+  if (req.outputPath === undefined) req.stdout(out);
+  else writeWhole(req.outputPath, out);
+  return rows.rowCount;
+}
+
+/** JSON array of row objects: the row's columns (non-finite as null) and `bits`. */
+function jsonRows(file: CsvFile, rows: CsvRows, bits: Float64Array): string {
+  const parts: string[] = new Array<string>(rows.rowCount);
+  for (let i = 0; i < rows.rowCount; i += 1) {
+    const obj: Record<string, number | null> = {};
+    file.header.forEach((h, j) => {
+      const v = (rows.columns[j] as Float64Array)[i] as number;
+      obj[h] = Number.isFinite(v) ? v : null;
+    });
+    obj.bits = bits[i] as number;
+    parts[i] = JSON.stringify(obj);
   }
-  let text: string;
-  if (req.json) {
-    const parts: string[] = new Array<string>(csv.rowCount);
-    for (let i = 0; i < csv.rowCount; i += 1) {
-      const obj: Record<string, number | null> = {};
-      csv.header.forEach((h, j) => {
-        const v = (csv.columns[j] as Float64Array)[i] as number;
-        obj[h] = Number.isFinite(v) ? v : null;
-      });
-      obj.bits = bits[i] as number;
-      parts[i] = JSON.stringify(obj);
-    }
-    text = `[${parts.join(',\n')}]\n`;
-  } else {
-    const parts: string[] = new Array<string>(csv.rowCount + 1);
-    parts[0] = `${csv.header.join(',')},bits`;
-    for (let i = 0; i < csv.rowCount; i += 1) parts[i + 1] = `${csv.lines[i] as string},${bits[i] as number}`;
-    text = `${parts.join('\n')}\n`;
-  }
-  if (req.outputPath === undefined) req.stdout(text);
-  else writeWhole(req.outputPath, text);
-  return csv.rowCount;
+  return `[${parts.join(',\n')}]\n`;
 }
 
 /** Write a file whole: to a temporary name beside it, then rename (no half-written output). @internal */
-export function writeWhole(path: string, text: string): void {
+export function writeWhole(path: string, text: string | Buffer): void {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     writeFileSync(tmp, text);

@@ -2,68 +2,118 @@ import { readFileSync } from 'node:fs';
 import { CliError } from './cliError.js';
 import { parseNumberText } from './numericOption.js';
 
+const CARRIAGE_RETURN = 0x0d;
+const LINE_FEED = 0x0a;
+
 /**
- * A numeric CSV table: a header of column names, then rows of numbers separated by
- * commas (no quoting: every cell is a number). Kept as raw lines too, so that batch
- * output can echo each input row unchanged and append its result.
+ * Batch input: a numeric CSV, a header of column names then rows of numbers separated
+ * by commas (no quoting: every cell is a number). The file is read as bytes and
+ * decoded as latin1, one character per byte, so string offsets are byte offsets and
+ * each input row can be copied to the output unchanged.
  * @internal
  */
-export interface NumericCsv {
+export interface CsvFile {
+  /** Name used in error messages, e.g. `input CSV "points.csv"`. */
+  readonly where: string;
+  readonly bytes: Buffer;
   readonly header: readonly string[];
+  /** Byte offset of the first data row. */
+  readonly bodyStart: number;
+}
+
+/** Parsed rows of one byte range of a {@link CsvFile}. @internal */
+export interface CsvRows {
   /** Column-major values: columns[j][i] is row i of column j. */
   readonly columns: readonly Float64Array[];
-  /** The data lines as read (without line ends). */
-  readonly lines: readonly string[];
+  /** Byte offset (in the file) where row i starts. */
+  readonly rowStart: Int32Array;
+  /** Byte offset where row i ends (exclusive, before any \r\n). */
+  readonly rowEnd: Int32Array;
   readonly rowCount: number;
 }
 
-/**
- * Read a numeric CSV file. Errors name the file, the line number (1-based, header
- * is line 1) and the column, and say what was found.
- * @internal
- */
-export function readNumericCsv(path: string, allowedColumns: readonly string[]): NumericCsv {
-  let text: string;
+/** Read the file and its header; errors name the file and say what is wrong. @internal */
+export function readCsvFile(path: string, allowedColumns: readonly string[]): CsvFile {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new CliError(`cannot read input CSV ${JSON.stringify(path)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code}`);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte-order mark
-  const all = text.split('\n');
-  if (all.length > 0 && all[all.length - 1] === '') all.pop();
-  for (let i = 0; i < all.length; i += 1) {
-    const l = all[i] as string;
-    if (l.endsWith('\r')) all[i] = l.slice(0, -1);
-  }
-  const headerLine = all[0];
-  if (headerLine === undefined || headerLine.trim() === '') throw new CliError(`input CSV ${JSON.stringify(path)} is empty: expected a header line naming the columns (${allowedColumns.join(', ')})`);
-  const header = headerLine.split(',').map((h) => h.trim());
+  const where = `input CSV ${JSON.stringify(path)}`;
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let nl = bytes.indexOf(LINE_FEED, bom);
+  if (nl < 0) nl = bytes.length;
+  const headerEnd = nl > bom && bytes[nl - 1] === CARRIAGE_RETURN ? nl - 1 : nl;
+  const headerText = bytes.toString('utf8', bom, headerEnd);
+  if (headerText.trim() === '') throw new CliError(`${where} is empty: expected a header line naming the columns (${allowedColumns.join(', ')})`);
+  const header = headerText.split(',').map((h) => h.trim());
   const seen = new Set<string>();
   for (const h of header) {
-    if (!allowedColumns.includes(h)) throw new CliError(`input CSV ${JSON.stringify(path)}: unknown column ${JSON.stringify(h)}; allowed columns are ${allowedColumns.join(', ')}`);
-    if (seen.has(h)) throw new CliError(`input CSV ${JSON.stringify(path)}: column ${JSON.stringify(h)} appears twice`);
+    if (!allowedColumns.includes(h)) throw new CliError(`${where}: unknown column ${JSON.stringify(h)}; allowed columns are ${allowedColumns.join(', ')}`);
+    if (seen.has(h)) throw new CliError(`${where}: column ${JSON.stringify(h)} appears twice`);
     seen.add(h);
   }
-  const lines = all.slice(1);
+  return { where, bytes, header, bodyStart: Math.min(nl + 1, bytes.length) };
+}
+
+/**
+ * Parse the rows in bytes [from, to) of a CSV file, whose first row is line
+ * `firstLine` of the file (1-based; the header is line 1). Each cell goes through
+ * Number() (correctly rounded); an empty, blank or non-numeric cell is an error naming
+ * the line and column, except the literal NaN, which the library then rejects with the
+ * parameter's range. A final empty line is not a row.
+ * @internal
+ */
+export function parseCsvRows(file: CsvFile, from: number, to: number, firstLine: number): CsvRows {
+  const { bytes, header, where } = file;
+  // Slicing one flat latin1 string is far cheaper than decoding every cell (bench/).
+  const text = bytes.toString('latin1', from, to);
+  // Storage grows by doubling; the first guess assumes rows of about 32 bytes.
+  let capacity = Math.max(16, Math.ceil((to - from) / 32));
   const width = header.length;
-  const columns = header.map(() => new Float64Array(lines.length));
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i] as string;
-    let start = 0;
-    for (let j = 0; j < width; j += 1) {
-      let end = line.indexOf(',', start);
-      if (end < 0) end = line.length;
-      if (j === width - 1 && end !== line.length) throw new CliError(`input CSV ${JSON.stringify(path)}, line ${i + 2}: more than ${width} cells`);
-      if (start > line.length) throw new CliError(`input CSV ${JSON.stringify(path)}, line ${i + 2}: ${j} cells, expected ${width} (${header.join(', ')})`);
-      const cell = line.slice(start, end);
-      let v = Number(cell);
-      // Number('') is 0 and Number('abc') NaN: both are errors unless the cell says NaN.
-      if (Number.isNaN(v) || (v === 0 && cell.trim() === '')) v = parseNumberText(`input CSV ${JSON.stringify(path)}, line ${i + 2}, column ${header[j] as string}`, cell);
-      (columns[j] as Float64Array)[i] = v;
-      start = end + 1;
+  let columns = header.map(() => new Float64Array(capacity));
+  let rowStart = new Int32Array(capacity);
+  let rowEnd = new Int32Array(capacity);
+  let rowCount = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const end = nl > pos && text.charCodeAt(nl - 1) === CARRIAGE_RETURN ? nl - 1 : nl;
+    const line = firstLine + rowCount;
+    if (rowCount === capacity) {
+      capacity *= 2;
+      columns = columns.map((c) => grow(c, capacity));
+      rowStart = grow(rowStart, capacity);
+      rowEnd = grow(rowEnd, capacity);
     }
+    let start = pos;
+    for (let j = 0; j < width; j += 1) {
+      if (start > end) throw new CliError(`${where}, line ${line}: ${j} cells, expected ${width} (${header.join(', ')})`);
+      let stop = text.indexOf(',', start);
+      if (stop < 0 || stop > end) stop = end;
+      else if (j === width - 1) throw new CliError(`${where}, line ${line}: more than ${width} cells`);
+      const cell = text.slice(start, stop);
+      let v = Number(cell);
+      // Number('abc') is NaN and Number('') / Number('  ') are 0: errors, unless the cell says NaN.
+      if (Number.isNaN(v) || (v === 0 && cell.trim() === '')) {
+        v = parseNumberText(`${where}, line ${line}, column ${header[j] as string}`, bytes.toString('utf8', from + start, from + stop));
+      }
+      (columns[j] as Float64Array)[rowCount] = v;
+      start = stop + 1;
+    }
+    rowStart[rowCount] = from + pos;
+    rowEnd[rowCount] = from + end;
+    rowCount += 1;
+    pos = nl + 1;
   }
-  return { header, columns, lines, rowCount: lines.length };
+  return { columns: columns.map((c) => c.subarray(0, rowCount)), rowStart, rowEnd, rowCount };
+}
+
+function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
 }

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { getPreset } from '../../presets/presets.js';
 import type { PaperPreset } from '../../presets/paperPreset.js';
-import type { NumericValues } from '../_internal/batch.js';
+import type { NumericValues } from '../_internal/numericValues.js';
 import { CliError } from '../_internal/cliError.js';
 import { parseNumberText, type NumericOption } from '../_internal/numericOption.js';
 
 /** Where a command writes (injected so that the CLI shell owns process I/O). @internal */
 export interface CliIo {
-  readonly stdout: (text: string) => void;
+  readonly stdout: (text: string | Buffer) => void;
 }
 
 /** Declare numeric options on a command; values stay strings until {@link readNumericFlags}. @internal */
@@ -20,7 +20,8 @@ export function commonIo(cmd: Command): void {
   cmd
     .option('--json', 'print JSON: one object with a `bits` field, or an array in batch mode')
     .option('--input <FILE.csv>', 'batch mode: one result per row; columns are named like the flags')
-    .option('--output <FILE>', 'batch mode: write here instead of stdout (written whole, or not at all)');
+    .option('--output <FILE>', 'batch mode: write here instead of stdout (written whole, or not at all)')
+    .option('--no-echo', 'batch CSV: write the bits column alone instead of repeating each input row before it');
 }
 
 /** Parse the numeric flags present on the command line. @internal */

@@ -1,0 +1,57 @@
+import { CliError } from './cliError.js';
+import { formatRoundTrip } from './formatRoundTrip.js';
+import { parseCsvRows, type CsvFile, type CsvRows } from './numericCsv.js';
+import type { NumericValues } from './numericValues.js';
+
+/**
+ * Parse the rows in bytes [from, to), evaluate the job on each (columns fill the options
+ * they name, flags the rest) and return the rows and their results. A row that fails
+ * validation raises a CliError naming its line. @internal
+ */
+export function evaluateChunk(
+  file: CsvFile, from: number, to: number, firstLine: number,
+  flags: NumericValues, evaluate: (values: NumericValues) => number,
+): { rows: CsvRows; bits: Float64Array } {
+  const rows = parseCsvRows(file, from, to, firstLine);
+  const bits = new Float64Array(rows.rowCount);
+  const values: Record<string, number | undefined> = { ...flags };
+  const names = file.header;
+  for (let i = 0; i < rows.rowCount; i += 1) {
+    for (let j = 0; j < names.length; j += 1) values[names[j] as string] = (rows.columns[j] as Float64Array)[i];
+    try {
+      bits[i] = evaluate(values);
+    } catch (e) {
+      if (e instanceof RangeError || e instanceof TypeError || e instanceof CliError) {
+        throw new CliError(`${file.where}, line ${firstLine + i}: ${e.message}`);
+      }
+      throw e;
+    }
+  }
+  return { rows, bits };
+}
+
+/**
+ * CSV output of a chunk: each input row's bytes copied unchanged and `,` (when `echo`),
+ * then the result with 17 significant digits (reads back to the same double), then a line feed.
+ * Byte loops, not Buffer.copy/write: for rows of tens of bytes their call overhead
+ * dominates (bench/). @internal
+ */
+export function formatCsvChunk(file: CsvFile, rows: CsvRows, bits: Float64Array, echo: boolean): Buffer {
+  // A 17-digit double is at most 24 characters (-1.2345678901234567e-308), plus ',' and '\n'.
+  let size = rows.rowCount * 26;
+  if (echo) for (let i = 0; i < rows.rowCount; i += 1) size += (rows.rowEnd[i] as number) - (rows.rowStart[i] as number);
+  const out = Buffer.allocUnsafe(size);
+  const src = file.bytes;
+  let o = 0;
+  for (let i = 0; i < rows.rowCount; i += 1) {
+    if (echo) {
+      const end = rows.rowEnd[i] as number;
+      for (let b = rows.rowStart[i] as number; b < end; b += 1) out[o++] = src[b] as number;
+      out[o++] = 0x2c;
+    }
+    const s = formatRoundTrip(bits[i] as number);
+    for (let c = 0; c < s.length; c += 1) out[o++] = s.charCodeAt(c);
+    out[o++] = 0x0a;
+  }
+  return out.subarray(0, o);
+}
