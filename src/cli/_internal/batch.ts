@@ -1,4 +1,4 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { evaluateChunk, formatCsvChunk } from './batchChunk.js';
 import { CliError } from './cliError.js';
 import { readCsvFile, type CsvFile, type CsvRows } from './numericCsv.js';
@@ -37,9 +37,9 @@ export function runBatch(req: BatchRequest): number {
   }
   const { rows, bits } = evaluateChunk(file, file.bodyStart, file.bytes.length, 2, req.flags, req.evaluate);
   const head = req.echo ? `${file.header.join(',')},bits\n` : 'bits\n';
-  const out = req.json ? Buffer.from(jsonRows(file, rows, bits), 'utf8') : Buffer.concat([Buffer.from(head, 'utf8'), formatCsvChunk(file, rows, bits, req.echo)]);
-  if (req.outputPath === undefined) req.stdout(out);
-  else writeWhole(req.outputPath, out);
+  const parts = req.json ? [jsonRows(file, rows, bits)] : [head, formatCsvChunk(file, rows, bits, req.echo)];
+  if (req.outputPath === undefined) for (const p of parts) req.stdout(p);
+  else writeWhole(req.outputPath, parts);
   return rows.rowCount;
 }
 
@@ -58,13 +58,19 @@ function jsonRows(file: CsvFile, rows: CsvRows, bits: Float64Array): string {
   return `[${parts.join(',\n')}]\n`;
 }
 
-/** Write a file whole: to a temporary name beside it, then rename (no half-written output). @internal */
-export function writeWhole(path: string, text: string | Buffer): void {
+/** Write a file whole: the parts in order to a temporary name beside it, then rename (no half-written output). @internal */
+export function writeWhole(path: string, parts: readonly (string | Buffer)[]): void {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
-    writeFileSync(tmp, text);
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const p of parts) writeFileSync(fd, p);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (e) {
+    rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new CliError(`cannot write output ${JSON.stringify(path)}: ${code === 'ENOENT' ? 'no such directory' : code}`);
   }
