@@ -25,9 +25,10 @@ export { cramerRaoDataLeak, CRAMER_RAO_VARIANTS, type CramerRaoVariant } from '.
 export { revisedDataLeak } from './bounds/revisedDataLeak.js';
 export { dataLeak, DATA_LEAK_MODELS, type DataLeakInput, type DataLeakModel } from './bounds/dataLeak.js';
 
-export type { PaperPreset, PresetName, PresetSlip, OperatingPoint, NeuronsAndLossRow } from './presets/paperPreset.js';
+export type { PaperPreset, PresetName, PresetSlip, OperatingPoint, NeuronsAndLossRow, MapGrid } from './presets/paperPreset.js';
 export { paper2024 } from './presets/paper2024.js';
 export { paper2025 } from './presets/paper2025.js';
 export { PRESETS, PRESET_NAMES, getPreset } from './presets/presets.js';
 export { paperMap, paperMapAsWritten, type PaperMapRow, type PaperMapAsWrittenRow } from './presets/paperMap.js';
-export { paperLogisticAccuracy, paperLogisticInverse, PAPER_LOGISTIC_PARAMS } from './presets/paperLogisticAccuracy.js';
+export { paperLogisticAccuracy, paperLogisticInverse, PAPER_LOGISTIC_PARAMS, type LogisticParams } from './presets/paperLogisticAccuracy.js';
+export { QSDL_VERSION } from './version.js';

@@ -64,6 +64,15 @@ describe('qsdl leak weight', () => {
     expect(Number(lines[3]?.split(',')[3])).toBe(holevoWeightLeak({ mu: 0.5, lossDb: 1e-9, excessNoise: 1e-12 }));
   });
 
+  it('batch: a byte-order mark, CRLF line ends and no final newline are accepted; --no-echo writes bits alone', () => {
+    const input = join(dir, 'bom.csv');
+    writeFileSync(input, '\ufeffmu,excess-noise\r\n4,0.01\r\n2,0');
+    const r = qsdl('leak', 'weight', '--input', input, '--no-echo');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toEqual(['bits', String(Number(r.stdout.split('\n')[1])), '0', '']);
+    expect(Number(r.stdout.split('\n')[1])).toBe(holevoWeightLeak({ mu: 4, excessNoise: 0.01 }));
+  });
+
   it('batch: flags fill missing columns; --json gives an array; --output writes the file', () => {
     const input = join(dir, 'w2.csv');
     writeFileSync(input, 'mu\n1\n2\n');
@@ -145,6 +154,14 @@ describe('bad input: one line on stderr naming parameter, range and value; non-z
     ['CSV short row', () => ['leak', 'weight', '--input', badCsv('c4.csv', 'mu,loss\n1\n')], /line 2: 1 cells, expected 2/],
     ['CSV out-of-range value', () => ['leak', 'weight', '--input', badCsv('c5.csv', 'mu,transmittance\n1,0.5\n1,2\n')], /line 3: transmittance T must be a number in \(0, 1\]; received 2/],
     ['CSV empty file', () => ['leak', 'data', '--input', badCsv('c6.csv', '')], /is empty: expected a header line/],
+    ['CSV blank cell', () => ['leak', 'weight', '--input', badCsv('c9.csv', 'mu,loss\n1, \n')], /line 2, column loss must be a number; received " "/],
+    ['CSV extra cell', () => ['leak', 'weight', '--input', badCsv('c10.csv', 'mu,loss\n1,0.1,7\n')], /line 2: more than 2 cells/],
+    ['CSV NaN cell', () => ['leak', 'weight', '--input', badCsv('c11.csv', 'mu\n1\nNaN\n')], /line 3: mean photon number mu must be a finite number in \[0, ∞\); received NaN/],
+    ['CSV directory', () => ['leak', 'weight', '--input', dir], /cannot read input CSV .*: is a directory/],
+    ['output into a missing directory', () => ['leak', 'weight', '--input', badCsv('c12.csv', 'mu\n1\n'), '--output', join(dir, 'no', 'such', 'x.csv')], /cannot write output .*x\.csv.*no such directory/],
+    ['--output without --input', () => ['leak', 'weight', '--mu', '1', '--output', join(dir, 'x.csv')], /--output applies to batch mode/],
+    ['--rows with a Cramér–Rao model', () => ['leak', 'data', '--gain', '2', '--model', 'corrected', '--rows', '10'], /--rows applies to the paper-2025 model only/],
+    ['--model and --preset', () => ['leak', 'data', '--gain', '2', '--model', 'corrected', '--preset', 'paper-2024'], /give --model or --preset, not both/],
     ['column and flag', () => ['leak', 'weight', '--mu', '1', '--input', badCsv('c7.csv', 'mu\n1\n')], /mu is given both as a column .* and as the flag --mu/],
   ];
   it.each(cases)('%s', (_name, args, message) => {

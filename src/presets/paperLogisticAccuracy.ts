@@ -7,12 +7,24 @@
  * determined. The published Maps.m reads accuracy from this curve.
  * @public
  */
-export const PAPER_LOGISTIC_PARAMS = Object.freeze({
+export const PAPER_LOGISTIC_PARAMS: Readonly<LogisticParams> = Object.freeze({
   b1: 728.8949133871242,
   b2: 3.0829385394579636,
   b3: -0.6433812685677193,
   b4: -631.7376696672623,
 });
+
+/** Parameters of accuracy(F) = b1/(1 + exp(−b2·(F − b3))) + b4 (percent; F linear). @public */
+export interface LogisticParams {
+  /** Span of the logistic (percent). */
+  readonly b1: number;
+  /** Steepness (per unit F). */
+  readonly b2: number;
+  /** Midpoint in F. */
+  readonly b3: number;
+  /** Lower asymptote (percent; far below 0 for this fit, not physical). */
+  readonly b4: number;
+}
 
 /**
  * The paper's fitted classification accuracy, in percent, at F = √(μ/DX2(G))

@@ -50,6 +50,16 @@ export interface NeuronsAndLossRow {
   readonly weightBitsPowerTransmittance: number;
 }
 
+/** The grids of an accuracy/leakage map. @public */
+export interface MapGrid {
+  /** Client gains G (outer loop of the map). */
+  readonly gains: number[];
+  /** Mean photon numbers μ per weight symbol (inner loop). */
+  readonly mus: number[];
+  /** Samples n per data symbol used for ε and the data leakage. */
+  readonly samples: number;
+}
+
 /** A documented slip of the published code that a preset reproduces. @public */
 export interface PresetSlip {
   /** Short identifier, e.g. `fisher-sigma8`. */
@@ -81,8 +91,8 @@ export interface PaperPreset {
   weightLeak(input: WeightLeakInput): number;
   /** Data leakage as this preset reports it, in bits per data symbol. */
   dataLeak(input: Omit<DataLeakInput, 'model'>): number;
-  /** The grids of the authors' accuracy/leakage map (Maps.m): gains (outer), μ (inner), samples n. */
-  mapGrid(gainCount?: number): { readonly gains: number[]; readonly mus: number[]; readonly samples: number };
+  /** The grids of the authors' accuracy/leakage map (Maps.m); `gainCount` defaults to the script's 512. */
+  mapGrid(gainCount?: number): MapGrid;
   /** The rows of the authors' leakage-versus-neurons and leakage-versus-loss figure, as their script computes them. */
   neuronsAndLoss(): NeuronsAndLossRow[];
 }
