@@ -2,10 +2,9 @@ import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { cramerRaoDataLeak, dataLeak, decimalFromDouble, DATA_LEAK_MODELS, paper2024, paper2025, revisedDataLeak } from '../src/index.js';
+import { logUniform } from './_helpers/arbitraries.js';
 import { relativeError } from './_helpers/fixtures.js';
 
-const logUniform = (lo: number, hi: number) =>
-  fc.double({ min: Math.log(lo), max: Math.log(hi), noNaN: true }).map((t) => Math.exp(t));
 const gainArb = fc.oneof(fc.constant(1), logUniform(1e-9, 20).map((g) => 1 + g));
 
 /** Independent 60-digit evaluation of ½·log2(1 + 2n·x²·I), I = 2k²x²/σ^p (SPEC §4.1). */

@@ -7,10 +7,9 @@ import {
   paper2025,
   thermalEntropy,
 } from '../src/index.js';
+import { logUniform } from './_helpers/arbitraries.js';
 import { relativeError } from './_helpers/fixtures.js';
 
-const logUniform = (lo: number, hi: number) =>
-  fc.double({ min: Math.log(lo), max: Math.log(hi), noNaN: true }).map((t) => Math.exp(t));
 // The accuracy domain: μ ∈ [1e-8, 1e4], L ∈ {0} ∪ [1e-12, 1), ε ∈ {0} ∪ [1e-15, 10].
 const muArb = logUniform(1e-8, 1e4);
 const lossArb = fc.oneof(

@@ -10,10 +10,9 @@ import {
   thermalEntropyDecimal,
   thermalEntropyDifference,
 } from '../src/index.js';
+import { logUniform } from './_helpers/arbitraries.js';
 import { relativeError } from './_helpers/fixtures.js';
 
-const logUniform = (lo: number, hi: number) =>
-  fc.double({ min: Math.log(lo), max: Math.log(hi), noNaN: true }).map((t) => Math.exp(t));
 
 describe('thermal entropy h(n) and g(ν)', () => {
   it('h(0) = 0 exactly and g(1) = 0 exactly (vacuum)', () => {

@@ -7,11 +7,13 @@ import {
   holevoWeightLeak,
   logspace,
   paper2024,
+  paper2025,
   paperLogisticAccuracy,
   paperLogisticInverse,
   PAPER_LOGISTIC_PARAMS,
   paperMap,
   paperMapAsWritten,
+  revisedDataLeak,
 } from '../src/index.js';
 import { closeTo, fixturePath, num, readCsvFixture } from './_helpers/fixtures.js';
 
@@ -164,5 +166,36 @@ describe('paper-2024 preset reproduces the authors\' reference values', () => {
     };
     expect(PAPER_LOGISTIC_PARAMS).toEqual(fit.params);
     expect(closeTo(paperLogisticInverse(96), fit.threshold_96_percent.fitted_equals_96.F, 0, 1e-12)).toBe('');
+  });
+});
+
+describe('paper-2025 preset (no reference file: checked against its formulas)', () => {
+  it('neurons-and-loss rows: 0.5·χ_W at V = 13 (panel a), V = 12/t² + 1 with amplitude t (panel b), revised data formula with M = 784, n = N', () => {
+    const rows = paper2025.neuronsAndLoss();
+    expect(rows).toHaveLength(200);
+    for (const r of rows) {
+      const eps = (2 * 1.3 - 2) / 1.3 / (r.neurons / 2);
+      expect(closeTo(r.excessNoise, eps, 0, 1e-15)).toBe('');
+      expect(r.weightBits).toBe(0.5 * holevoWeightLeak({ modulationVariance: r.modulationVariance, transmittance: r.transmittance, excessNoise: r.excessNoise }));
+      expect(r.dataBits).toBe(revisedDataLeak(1.3, 784, r.neurons));
+      if (r.panel === 'b') {
+        expect(closeTo(r.modulationVariance, 12 / r.transmittance ** 2 + 1, 0, 1e-15)).toBe('');
+        expect(r.weightBitsPowerTransmittance).toBe(0.5 * holevoWeightLeak({ modulationVariance: r.modulationVariance, transmittance: r.transmittance ** 2, excessNoise: r.excessNoise }));
+      } else {
+        expect(r.modulationVariance).toBe(13);
+      }
+    }
+  });
+
+  it('map: 0.5·χ_W at T = 1 and the revised data formula with M = 794, n = 392, on its own grid', () => {
+    const grid = paper2025.mapGrid(8);
+    const map = paperMap(paper2025, grid.gains);
+    expect(map).toHaveLength(8 * 512);
+    expect(grid.gains[0]).toBeCloseTo(1 + 10 ** -2.1, 15);
+    expect(grid.mus[511]).toBeCloseTo(50, 12);
+    for (const r of map.filter((_, i) => i % 97 === 0)) {
+      expect(r.weightBits).toBe(0.5 * holevoWeightLeak({ mu: r.mu, excessNoise: (2 * r.gain - 2) / r.gain / 392 }));
+      expect(r.dataBits).toBe(revisedDataLeak(r.gain, 794, 392));
+    }
   });
 });

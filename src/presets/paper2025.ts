@@ -2,8 +2,8 @@ import { dataLeak } from '../bounds/dataLeak.js';
 import { holevoWeightLeak } from '../bounds/holevoWeightLeak.js';
 import { revisedDataLeak } from '../bounds/revisedDataLeak.js';
 import { logspace } from '../kernels/logspace.js';
-import { leakM, scriptEpsilon } from './_internal/presetKernels.js';
-import type { NeuronsAndLossRow, PaperPreset } from './paperPreset.js';
+import { neuronsAndLossRows, SHARED_SLIPS } from './_internal/neuronsAndLossFigure.js';
+import type { PaperPreset } from './paperPreset.js';
 
 /**
  * The `paper-2025` preset: the authors' revised code (the 2025 revision of the same
@@ -25,8 +25,7 @@ export const paper2025: PaperPreset = Object.freeze<PaperPreset>({
   summary: 'Authors\' revised code (2025): 0.5·χ_W, I_x = ½·log2(1 + 4(M/n)(G−1)²/(G(3G−2))), ε = (2G−2)/(G·N/2)',
   slips: Object.freeze([
     { id: 'half-weight', description: 'Weight leakage is reported as 0.5·χ_W ("real or imaginary part"); χ_W of a Gaussian-modulated coherent state already covers both quadratures. qsdl: holevoWeightLeak (full χ_W).' },
-    { id: 'amplitude-transmittance', description: 'neurons_and_loss.m (loss panel) passes the amplitude transmittance √T to Leak\'s power-transmittance slot but plots −10·log10(T) dB. qsdl: weightBitsPowerTransmittance.' },
-    { id: 'elementwise-map', description: 'Maps.m evaluates Leak on paired vectors (μ(i), G(i)) and uses that one vector as the axis of every row. qsdl: paperMap (full grid) beside paperMapAsWritten.' },
+    ...SHARED_SLIPS,
     { id: 'inconsistent-n', description: 'The map uses n = N/2 and M = 794 in M/n; the leakage-versus-neurons figure uses n = N and M = 784.' },
   ]),
   dataModel: 'paper-2025',
@@ -39,30 +38,11 @@ export const paper2025: PaperPreset = Object.freeze<PaperPreset>({
     mus: logspace(-2, Math.log10(50), 512),
     samples: 784 / 2,
   }),
-  neuronsAndLoss: () => neuronsAndLoss2025(),
+  // neurons_and_loss.m (2025): G = 1.3 in both panels, V = 13 (μ = 6), 0.5·Leak; panel b V = 12/t² + 1
+  // at N = 748; data by the revised formula with M = 784 and n = N (not N/2: the `inconsistent-n` slip).
+  neuronsAndLoss: () => neuronsAndLossRows({
+    gain: 1.3, panelBGain: 1.3, weightFactor: 0.5, panelAVariance: 13, panelBVariance: (t) => 12 / (t * t) + 1, panelBNeurons: 748,
+    dataSamples: (neurons) => neurons,
+    dataBits: (g, n) => revisedDataLeak(g, 784, n),
+  }),
 });
-
-function neuronsAndLoss2025(): NeuronsAndLossRow[] {
-  const rows: NeuronsAndLossRow[] = [];
-  const gain = 1.3;
-  // Panel a: G = 1.3, V = 13 (μ = 6), T = 1; data: M = 784, n = N (as the script).
-  for (const neurons of logspace(2, 4, 100)) {
-    const eps = scriptEpsilon(gain, neurons / 2);
-    const w = 0.5 * leakM(13, 1, eps);
-    rows.push({ panel: 'a', neurons, effectiveInputs: neurons, gain, modulationVariance: 13, transmittance: 1, lossDb: 0, excessNoise: eps, weightBits: w, dataBits: revisedDataLeak(gain, 784, neurons), weightBitsPowerTransmittance: w });
-  }
-  // Panel b: N = 748, V = 12/T² + 1 with T the amplitude transmittance.
-  const eps = scriptEpsilon(gain, 748 / 2);
-  const d = revisedDataLeak(gain, 784, 748);
-  for (const powerT of logspace(-1, 0, 100)) {
-    const amplitudeT = Math.sqrt(powerT);
-    const v = 12 / (amplitudeT * amplitudeT) + 1;
-    rows.push({
-      panel: 'b', neurons: 748, effectiveInputs: 748, gain, modulationVariance: v, transmittance: amplitudeT,
-      lossDb: -10 * Math.log10(amplitudeT * amplitudeT), excessNoise: eps,
-      weightBits: 0.5 * leakM(v, amplitudeT, eps), dataBits: d,
-      weightBitsPowerTransmittance: 0.5 * leakM(v, amplitudeT * amplitudeT, eps),
-    });
-  }
-  return rows;
-}

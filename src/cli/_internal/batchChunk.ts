@@ -32,9 +32,11 @@ export function evaluateChunk(
 
 /**
  * CSV output of a chunk: each input row's bytes copied unchanged and `,` (when `echo`),
- * then the result with 17 significant digits (reads back to the same double), then a line feed.
- * Byte loops, not Buffer.copy/write: for rows of tens of bytes their call overhead
- * dominates (bench/). @internal
+ * then the result with 17 significant digits (reads back to the same double), then a
+ * line feed. The row copy moves four bytes at a time through DataView (integers, so
+ * every byte pattern survives): ten times faster than a byte loop, and Buffer.copy's
+ * per-call overhead dominates for rows of tens of bytes (measured in bench/).
+ * @internal
  */
 export function formatCsvChunk(file: CsvFile, rows: CsvRows, bits: Float64Array, echo: boolean): Buffer {
   // A 17-digit double is at most 24 characters (-1.2345678901234567e-308), plus ',' and '\n'.
@@ -42,11 +44,15 @@ export function formatCsvChunk(file: CsvFile, rows: CsvRows, bits: Float64Array,
   if (echo) for (let i = 0; i < rows.rowCount; i += 1) size += (rows.rowEnd[i] as number) - (rows.rowStart[i] as number);
   const out = Buffer.allocUnsafe(size);
   const src = file.bytes;
+  const outView = new DataView(out.buffer, out.byteOffset, out.length);
+  const srcView = new DataView(src.buffer, src.byteOffset, src.length);
   let o = 0;
   for (let i = 0; i < rows.rowCount; i += 1) {
     if (echo) {
       const end = rows.rowEnd[i] as number;
-      for (let b = rows.rowStart[i] as number; b < end; b += 1) out[o++] = src[b] as number;
+      let b = rows.rowStart[i] as number;
+      for (; b + 4 <= end; b += 4, o += 4) outView.setUint32(o, srcView.getUint32(b));
+      for (; b < end; b += 1) out[o++] = src[b] as number;
       out[o++] = 0x2c;
     }
     const s = formatRoundTrip(bits[i] as number);
