@@ -32,3 +32,6 @@ export { PRESETS, PRESET_NAMES, getPreset } from './presets/presets.js';
 export { paperMap, paperMapAsWritten, type PaperMapRow, type PaperMapAsWrittenRow } from './presets/paperMap.js';
 export { paperLogisticAccuracy, paperLogisticInverse, PAPER_LOGISTIC_PARAMS, type LogisticParams } from './presets/paperLogisticAccuracy.js';
 export { QSDL_VERSION } from './version.js';
+export type { BoundTable } from './reports/boundTable.js';
+export { standardBoundTables } from './reports/standardBoundTables.js';
+export { renderBoundTable, TABLE_FORMATS, type TableFormat } from './reports/renderBoundTable.js';

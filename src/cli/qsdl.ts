@@ -11,6 +11,7 @@ import { CliError, EXIT_INTERNAL, EXIT_USAGE } from './_internal/cliError.js';
 import { registerLeakData } from './commands/leakData.js';
 import { registerLeakWeight } from './commands/leakWeight.js';
 import { registerPaper } from './commands/paper.js';
+import { registerBounds } from './commands/bounds.js';
 import type { CliIo } from './commands/common.js';
 
 /** Help goes to stdout (or stderr when shown for a missing command); commander's own error text is replaced by one line of ours. */
@@ -29,6 +30,7 @@ function buildProgram(io: CliIo): Command {
   registerLeakWeight(leak, io);
   registerLeakData(leak, io);
   registerPaper(program, io);
+  registerBounds(program, io);
   for (const c of [program, leak, ...leak.commands, ...program.commands]) c.exitOverride().configureOutput(output(io));
   return program;
 }
