@@ -43,6 +43,15 @@ describe('published data-leakage models (SPEC §4.1)', () => {
     );
   });
 
+  it('huge gains neither overflow nor give NaN: the models tend to their G → ∞ limits', () => {
+    for (const model of DATA_LEAK_MODELS) {
+      const v = dataLeak({ gain: 1e308, model });
+      expect(Number.isFinite(v) && v > 0).toBe(true);
+    }
+    // paper-2025 as G → ∞: ½·log2(1 + 4(M/n)/3); corrected: k → 2.
+    expect(relativeError(dataLeak({ gain: 1e300, model: 'paper-2025' }), 0.5 * Math.log2(1 + (4 * (794 / 392)) / 3))).toBeLessThan(1e-15);
+  });
+
   it('x defaults to 1/√n, the paper\'s typical normalised pixel', () => {
     expect(cramerRaoDataLeak(2, 392)).toBe(cramerRaoDataLeak(2, 392, 1 / Math.sqrt(392)));
   });

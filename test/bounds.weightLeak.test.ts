@@ -105,6 +105,33 @@ describe('holevoWeightLeak: accuracy against decimal.js at 50 digits', () => {
     );
   });
 
+  it('relative error ≤ 1e-12 over the whole accepted domain μ ∈ [1e-8, 1e12], L ∈ {0} ∪ [1e-300, 1), ε ∈ {0} ∪ [1e-300, 1e6]', () => {
+    // The reference adds guard digits for the cancellations of the textbook form (up to ~330 for 1e-300 inputs).
+    const wideLoss = fc.oneof(fc.constant(0), logUniform(1e-300, 1 - 2 ** -53), logUniform(1e-16, 1).map((m) => 1 - m));
+    const wideEps = fc.oneof(fc.constant(0), logUniform(1e-300, 1e6));
+    fc.assert(
+      fc.property(logUniform(1e-8, 1e12), wideLoss, wideEps, (mu, loss, excessNoise) => {
+        fc.pre(loss < 1);
+        const exact = holevoWeightLeakDecimal(mu, loss, excessNoise, 30).toNumber();
+        const got = holevoWeightLeak({ mu, loss, excessNoise });
+        if (exact === 0) expect(got).toBe(0);
+        else expect(relativeError(got, exact)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('subnormal ε or L give finite, non-negative values no larger than h(μ) (never Infinity or NaN)', () => {
+    for (const excessNoise of [5e-324, 1e-310, 2.2e-308]) {
+      for (const loss of [0, 5e-324, 1e-310, 0.5]) {
+        const chi = holevoWeightLeak({ mu: 4, loss, excessNoise });
+        expect(Number.isFinite(chi) && chi >= 0 && chi <= thermalEntropy(4)).toBe(true);
+      }
+    }
+    // With L = 0.5 the ε-dependence is far below double precision: exactly the pure-loss value.
+    expect(holevoWeightLeak({ mu: 4, loss: 0.5, excessNoise: 1e-310 })).toBe(holevoWeightLeak({ mu: 4, loss: 0.5 }));
+  });
+
   it('the same holds on the corners of the domain (every combination of the extreme values)', () => {
     const mus = [1e-8, 1e-4, 1, 1e4];
     const losses = [0, 1e-12, 1e-6, 0.5, 1 - 1e-12, 1 - 2 ** -53];
@@ -142,7 +169,7 @@ describe('holevoWeightLeak: input conventions and validation', () => {
   });
 
   it.each([
-    [{ mu: Number.NaN }, /mean photon number mu must be a finite number in \[0, ∞\); received NaN/],
+    [{ mu: Number.NaN }, /mean photon number mu must be a number in \[0, 1e12\]; received NaN/],
     [{ mu: -1 }, /mean photon number mu .* received -1/],
     [{ mu: 1, transmittance: 0 }, /transmittance T must be a number in \(0, 1\]; received 0/],
     [{ mu: 1, transmittance: 1.5 }, /transmittance T .* received 1.5/],
@@ -152,7 +179,10 @@ describe('holevoWeightLeak: input conventions and validation', () => {
     [{ mu: 1, excessNoise: -0.1 }, /excess noise epsilon .* received -0.1/],
     [{ mu: 1, transmittance: 0.5, loss: 0.5 }, /at most one of transmittance, loss, lossDb/],
     [{ mu: 1, modulationVariance: 3 }, /mu or modulationVariance, not both/],
-    [{ modulationVariance: 0.5 }, /modulation variance V must be a finite number in \[1, ∞\); received 0.5/],
+    [{ modulationVariance: 0.5 }, /modulation variance V must be a number in \[1, 2.000000000001e12\]; received 0.5/],
+    [{ mu: 2e12 }, /mean photon number mu must be a number in \[0, 1e12\]; received 2000000000000/],
+    [{ mu: 1, excessNoise: 1e7 }, /excess noise epsilon \(SNU, output-referred\) must be a number in \[0, 1e6\]; received 10000000/],
+    [{ mu: 1, transmittance: 1e-17 }, /transmittance T must be at least 2\^−53/],
     [{}, /mean photon number mu \(or modulationVariance\) is required/],
   ])('bad input %j throws a message naming the parameter, range and value', (input, message) => {
     expect(() => holevoWeightLeak(input)).toThrow(message);

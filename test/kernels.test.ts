@@ -79,8 +79,10 @@ describe('thermal entropy h(n) and g(ν)', () => {
     expect(decimalFromDouble(2 ** -1074, 20).toExponential()).toBe('4.9406564584124654418e-324');
   });
 
-  it('decimal twins reject precision outside [10, 1000]', () => {
-    expect(() => thermalEntropyDecimal(1, 5)).toThrow(/precision must be an integer in \[10, 1000\].*received 5/);
+  it('decimal twins reject precision outside [10, 600]', () => {
+    expect(() => thermalEntropyDecimal(1, 5)).toThrow(/precision \(significant digits\) must be an integer in \{10, 11, …\}; received 5/);
+    expect(() => thermalEntropyDecimal(1, 601)).toThrow(/precision \(significant digits\) must be an integer in \[10, 600\]; received 601/);
+    expect(thermalEntropyDecimal(1e-300, 600).toNumber()).toBeGreaterThan(0); // its ~310 guard digits stay under the working limit
   });
 });
 

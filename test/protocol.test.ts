@@ -13,6 +13,10 @@ describe('client measurement noise (SPEC §2 step 3)', () => {
     expect(relativeError(measurementNoiseFactor(gStar), 2 * Math.SQRT2 - 1)).toBeLessThan(1e-15);
     fc.assert(fc.property(fc.double({ min: 1 + 1e-9, max: 1e6, noNaN: true }), (g) => measurementNoiseFactor(g) >= (2 * Math.SQRT2 - 1) * (1 - 1e-15)));
   });
+  it('DX2 → 2 and ε → 2/(f·N) as G → ∞, without overflow (G = 1e308)', () => {
+    expect(relativeError(measurementNoiseFactor(1e308), 2)).toBeLessThan(1e-15);
+    expect(relativeError(effectiveExcessNoise(1e308, 784), 2 / 392)).toBeLessThan(1e-15);
+  });
   it('SNR = μ/DX2(G); zero at G = 1', () => {
     expect(outputSnr(4, 2)).toBe(2);
     expect(outputSnr(4, 1)).toBe(0);

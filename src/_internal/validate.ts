@@ -19,6 +19,11 @@ export function describeValue(value: unknown): string {
   }
 }
 
+/** A range end for a message: 1e12 rather than 1000000000000. @internal */
+function bound(x: number): string {
+  return Math.abs(x) >= 1e6 && Number.isFinite(x) ? x.toExponential().replace('e+', 'e') : String(x);
+}
+
 /** Throw TypeError unless `value` is a number (NaN is a number here; range checks reject it). @internal */
 function requireNumber(name: string, value: unknown, range: string): number {
   if (typeof value !== 'number') {
@@ -44,7 +49,7 @@ export function positive(name: string, value: unknown): number {
 
 /** A number in the half-open interval (lo, hi]. @internal */
 export function inLeftOpen(name: string, value: unknown, lo: number, hi: number): number {
-  const range = `in (${lo}, ${hi}]`;
+  const range = `in (${bound(lo)}, ${bound(hi)}]`;
   const v = requireNumber(name, value, range);
   if (!(v > lo && v <= hi)) throw new RangeError(`${name} must be a number ${range}; received ${describeValue(v)}`);
   return v;
@@ -52,7 +57,7 @@ export function inLeftOpen(name: string, value: unknown, lo: number, hi: number)
 
 /** A number in the half-open interval [lo, hi). @internal */
 export function inRightOpen(name: string, value: unknown, lo: number, hi: number): number {
-  const range = `in [${lo}, ${hi})`;
+  const range = `in [${bound(lo)}, ${bound(hi)})`;
   const v = requireNumber(name, value, range);
   if (!(v >= lo && v < hi)) throw new RangeError(`${name} must be a number ${range}; received ${describeValue(v)}`);
   return v;
@@ -60,7 +65,7 @@ export function inRightOpen(name: string, value: unknown, lo: number, hi: number
 
 /** A number in the closed interval [lo, hi]. @internal */
 export function inClosed(name: string, value: unknown, lo: number, hi: number): number {
-  const range = `in [${lo}, ${hi}]`;
+  const range = `in [${bound(lo)}, ${bound(hi)}]`;
   const v = requireNumber(name, value, range);
   if (!(v >= lo && v <= hi)) throw new RangeError(`${name} must be a number ${range}; received ${describeValue(v)}`);
   return v;

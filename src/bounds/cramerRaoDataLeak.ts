@@ -16,7 +16,7 @@ export const CRAMER_RAO_VARIANTS: readonly CramerRaoVariant[] = ['paper-2024', '
  * Kernel of {@link cramerRaoDataLeak}: no validation, NaN propagates. @internal
  */
 export function cramerRaoKernel(gain: number, samples: number, x: number, sigmaPower: 4 | 8): number {
-  const k = (2 * (gain - 1)) / gain; // = 2 − 2/G without cancelling for G near 1
+  const k = 2 * ((gain - 1) / gain); // = 2 − 2/G without cancelling for G near 1, nor overflowing for huge G
   const x2 = x * x;
   const s2 = 1 + k * x2;
   const s2p = sigmaPower === 8 ? s2 * s2 * s2 * s2 : s2 * s2;

@@ -28,6 +28,8 @@ export function revisedDataLeak(gain: number, rows: number, samples: number): nu
 
 /** Kernel of {@link revisedDataLeak}; no validation. @internal */
 export function revisedKernel(gain: number, rows: number, samples: number): number {
-  const gm1 = gain - 1;
-  return (0.5 * Math.log1p((4 * (rows / samples) * gm1 * gm1) / (gain * (3 * gain - 2)))) / Math.LN2;
+  // 4(M/n)(G − 1)²/(G(3G − 2)) as a product of ratios: no overflow for huge G, no cancellation near G = 1.
+  // (G − 1)²/(G(3G − 2)) = ((G − 1)/G)²/(3 − 2/G).
+  const k = (gain - 1) / gain;
+  return (0.5 * Math.log1p((4 * (rows / samples) * k * k) / (3 - 2 / gain))) / Math.LN2;
 }

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { decimalAt } from './_internal/decimalContext.js';
+import { decimalAt } from './decimalContext.js';
 
 /**
  * The exact value of a float64 as a decimal.js number at `precision` significant
@@ -11,14 +11,16 @@ import { decimalAt } from './_internal/decimalContext.js';
  *
  * @param x - a double, or a string / bigint / Decimal taken as written
  * @param precision - significant digits @defaultValue 50
- * @returns the value, rounded to `precision` digits only if its expansion is longer
+ * @returns the value (integers up to 2^53 exactly; other doubles, whose expansions run to
+ *   hundreds of digits, correct to `precision` significant digits)
  * @example decimalFromDouble(0.5).toString() // returns '0.5'
  * @example decimalFromDouble(0.1, 30).toString() // returns '0.100000000000000005551115123126'
+ * @example decimalFromDouble(1e23).toString()   // returns '99999999999999991611392'
  * @public
  */
 export function decimalFromDouble(x: Decimal.Value, precision = 50): Decimal {
   const D = decimalAt(precision);
-  if (typeof x !== 'number' || !Number.isFinite(x) || x === 0 || Number.isInteger(x)) return new D(x);
+  if (typeof x !== 'number' || !Number.isFinite(x) || x === 0 || Number.isSafeInteger(x)) return new D(x);
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
   const bits = view.getBigUint64(0);

@@ -1,5 +1,5 @@
 import { atLeast, nonNegative, positive } from '../_internal/validate.js';
-import { holevoWeightKernel } from '../bounds/_internal/holevoWeightKernel.js';
+import { holevoWeightKernel } from '../bounds/holevoWeightKernel.js';
 import { cramerRaoKernel } from '../bounds/cramerRaoDataLeak.js';
 import { revisedKernel } from '../bounds/revisedDataLeak.js';
 import { scriptEpsilon } from './_internal/presetKernels.js';

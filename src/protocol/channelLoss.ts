@@ -34,7 +34,12 @@ export function channelLoss(channel: ChannelSpec): number {
     const given = (['transmittance', 'loss', 'lossDb'] as const).filter((k) => channel[k] !== undefined);
     throw new TypeError(`give at most one of transmittance, loss, lossDb; received ${given.map((k) => `${k}=${describeValue(channel[k])}`).join(', ')}`);
   }
-  if (channel.transmittance !== undefined) return 1 - inLeftOpen('transmittance T', channel.transmittance, 0, 1);
+  if (channel.transmittance !== undefined) {
+    const t = inLeftOpen('transmittance T', channel.transmittance, 0, 1);
+    // Below 2^−53, 1 − T rounds to 1 and the channel would become T = 0.
+    if (!(1 - t < 1)) throw new RangeError(`transmittance T must be at least 2^−53 ≈ 1.1e-16 so that the loss 1 − T stays below 1 in float64; received ${describeValue(t)}`);
+    return 1 - t;
+  }
   if (channel.loss !== undefined) return inRightOpen('loss L = 1 − T', channel.loss, 0, 1);
   if (channel.lossDb !== undefined) {
     const db = nonNegative('loss in dB', channel.lossDb);

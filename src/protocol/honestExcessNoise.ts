@@ -15,7 +15,7 @@ import { atLeast, inClosed, inLeftOpen, positive } from '../_internal/validate.j
 export function honestModeExcessNoise(gain: number, xhat: number): number {
   const g = atLeast('gain G', gain, 1);
   const x = inClosed('normalised data component x̂_j', xhat, -1, 1);
-  return ((2 * (g - 1)) / g) * x * x;
+  return 2 * ((g - 1) / g) * x * x;
 }
 
 /**
@@ -36,5 +36,5 @@ export function effectiveExcessNoise(gain: number, inputs: number, activeFractio
   const g = atLeast('gain G', gain, 1);
   const n = positive('inputs N', inputs);
   const f = inLeftOpen('active fraction f', activeFraction, 0, 1);
-  return (2 * (g - 1)) / (g * f * n);
+  return (2 * ((g - 1) / g)) / (f * n);
 }

@@ -15,7 +15,9 @@ import { atLeast, nonNegative } from '../_internal/validate.js';
 export function measurementNoiseFactor(gain: number): number {
   const g = atLeast('gain G', gain, 1);
   if (g === 1) return Infinity;
-  return (2 * g * g - 3 * g + 2) / (g * (g - 1));
+  // (2G² − 3G + 2)/(G(G − 1)) divided through by G²: no overflow for huge G. 2 − 3/G + 2/G² ≥ 7/8 never cancels.
+  const inv = 1 / g;
+  return (2 - 3 * inv + 2 * inv * inv) / (1 - inv);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { holevoWeightKernel } from '../../bounds/_internal/holevoWeightKernel.js';
+import { holevoWeightKernel } from '../../bounds/holevoWeightKernel.js';
 import { resolveWeightLeakPoint, type WeightLeakPoint } from '../../bounds/holevoWeightLeak.js';
 import { holevoWeightLeakTextbook } from '../../bounds/holevoWeightLeakTextbook.js';
 import { effectiveExcessNoise } from '../../protocol/honestExcessNoise.js';
