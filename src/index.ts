@@ -30,6 +30,7 @@ export { paper2024 } from './presets/paper2024.js';
 export { paper2025 } from './presets/paper2025.js';
 export { PRESETS, PRESET_NAMES, getPreset } from './presets/presets.js';
 export { paperMap, paperMapAsWritten, type PaperMapRow, type PaperMapAsWrittenRow } from './presets/paperMap.js';
+export { paperRawAccuracy, PAPER_RAW_ACCURACY, PAPER_RAW_ACCURACY_F } from './presets/paperRawAccuracy.js';
 export { paperLogisticAccuracy, paperLogisticInverse, PAPER_LOGISTIC_PARAMS, type LogisticParams } from './presets/paperLogisticAccuracy.js';
 export { QSDL_VERSION } from './version.js';
 export type { BoundTable } from './reports/boundTable.js';

@@ -19,6 +19,10 @@ function cramerRaoDecimal(gain: number, n: number, x: number, power: 4 | 8): num
 }
 
 describe('published data-leakage models (SPEC §4.1)', () => {
+  it('the default model is corrected (σ⁴)', () => {
+    expect(dataLeak({ gain: 1.7 })).toBe(cramerRaoDataLeak(1.7, 392, undefined, 'corrected'));
+  });
+
   it('every model gives exactly 0 at G = 1 (no amplifier, no added noise)', () => {
     for (const model of DATA_LEAK_MODELS) expect(dataLeak({ gain: 1, model })).toBe(0);
   });
@@ -82,6 +86,9 @@ describe('published data-leakage models (SPEC §4.1)', () => {
     [{ gain: 2, activeFraction: 0 }, /active fraction f must be a number in \(0, 1\]; received 0/],
     [{ gain: 2, x: 2 }, /normalised data value x must be a number in \[-1, 1\]; received 2/],
     [{ gain: 2, model: 'paper-2025' as const, rows: -1 }, /rows M must be a finite number in \(0, ∞\); received -1/],
+    [{ gain: 2, model: 'paper-2025' as const, x: 0.3 }, /x applies to the Cramér–Rao models \(paper-2024, corrected\) only; model is paper-2025, received x = 0.3/],
+    [{ gain: 2, model: 'corrected' as const, rows: 10 }, /rows M applies to the paper-2025 model only; model is corrected, received rows = 10/],
+    [{ gain: 2, inputs: 1 }, /normalised data value x \(default 1\/√n, so n ≥ 1\) must be a number in \[-1, 1\]; received 1.414/],
   ])('bad input %j throws a message naming the parameter, range and value', (input, message) => {
     expect(() => dataLeak(input)).toThrow(message);
   });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { relativeError } from './_helpers/fixtures.js';
 import { cramerRaoDataLeak, dataLeak, effectiveExcessNoise, holevoWeightLeak, holevoWeightLeakTextbook, paper2024, revisedDataLeak } from '../src/index.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/qsdl.js', import.meta.url));
@@ -62,6 +63,19 @@ describe('qsdl leak weight', () => {
     expect(lines[2]?.startsWith('1,3,0,')).toBe(true);
     expect(Number(lines[2]?.split(',')[3])).toBe(holevoWeightLeak({ mu: 1, lossDb: 3 }));
     expect(Number(lines[3]?.split(',')[3])).toBe(holevoWeightLeak({ mu: 0.5, lossDb: 1e-9, excessNoise: 1e-12 }));
+  });
+
+  it('batch: trailing empty lines are not rows', () => {
+    const input = join(dir, 'trail.csv');
+    writeFileSync(input, 'mu\n1\n2\n\n\r\n\n');
+    const r = qsdl('leak', 'weight', '--input', input, '--excess-noise', '0.01');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('--loss 1e-13 reports the loss in dB from L itself: 4.3429e-13 dB, not from 1 − L', () => {
+    const out = JSON.parse(qsdl('leak', 'weight', '--mu', '1', '--loss', '1e-13', '--json').stdout) as { lossDb: number };
+    expect(relativeError(out.lossDb, (10 * 1e-13) / Math.LN10)).toBeLessThan(1e-12);
   });
 
   it('batch: a byte-order mark, CRLF line ends and no final newline are accepted; --no-echo writes bits alone', () => {
@@ -123,8 +137,12 @@ describe('qsdl paper (the main job)', () => {
     expect(r.stdout).toContain('weight leakage < 0.1 bit');
     expect(r.stdout).toMatch(/G = 2, μ = 4/);
     expect(r.stdout).toMatch(/G = 1\.3, μ = 6/);
-    const json = JSON.parse(qsdl('paper', '--json').stdout) as { operatingPoints: { weight: Record<string, number> }[] };
-    expect(json.operatingPoints[0]?.weight['qsdl holevo (χ_W)']).toBe(holevoWeightLeak({ mu: 4, excessNoise: 1 / 392 }));
+    expect(r.stdout).toMatch(/authors' simulated curve at F = √SNR \(percent\)\s+93\.1\d*\s+≤ 96 %: claim fails/);
+    const json = JSON.parse(qsdl('paper', '--json').stdout) as { operatingPoints: { entries: { source: string; value: number }[] }[] };
+    const first = json.operatingPoints[0]?.entries ?? [];
+    expect(first.find((e) => e.source === 'qsdl: Holevo bound χ_W')?.value).toBe(holevoWeightLeak({ mu: 4, excessNoise: effectiveExcessNoise(2, 784) }));
+    const second = json.operatingPoints[1]?.entries ?? [];
+    expect(second.find((e) => e.source.startsWith('paper-2025 code, its figure'))?.value).toBe(revisedDataLeak(1.3, 784, 784));
   });
 });
 
@@ -136,33 +154,40 @@ describe('bad input: one line on stderr naming parameter, range and value; non-z
   };
   const cases: [string, () => string[], RegExp][] = [
     ['NaN μ', () => ['leak', 'weight', '--mu', 'NaN'], /mean photon number mu must be a number in \[0, 1e12\]; received NaN/],
-    ['non-numeric μ', () => ['leak', 'weight', '--mu', 'four'], /--mu must be a number; received "four"/],
+    ['non-numeric μ', () => ['leak', 'weight', '--mu', 'four'], /--mu must be a decimal number in \[0, 1e12\]; received "four"/],
     ['negative μ', () => ['leak', 'weight', '--mu', '-1'], /mean photon number mu .*received -1/],
     ['negative ε', () => ['leak', 'weight', '--mu', '1', '--excess-noise', '-0.1'], /excess noise epsilon .*received -0\.1/],
     ['T = 0', () => ['leak', 'weight', '--mu', '1', '--transmittance', '0'], /transmittance T must be a number in \(0, 1\]; received 0/],
     ['T > 1', () => ['leak', 'weight', '--mu', '1', '--transmittance', '1.01'], /transmittance T must be a number in \(0, 1\]; received 1\.01/],
     ['G < 1 (weight)', () => ['leak', 'weight', '--mu', '1', '--gain', '0.9'], /gain G must be a finite number in \[1, ∞\); received 0\.9/],
     ['G < 1 (data)', () => ['leak', 'data', '--gain', '0.5'], /gain G must be a finite number in \[1, ∞\); received 0\.5/],
-    ['missing gain', () => ['leak', 'data'], /--gain is required/],
+    ['missing gain', () => ['leak', 'data'], /gain is required \(client amplifier gain G ≥ 1, as --gain or a column\)/],
     ['unknown model', () => ['leak', 'data', '--gain', '2', '--model', 'oracle'], /--model must be one of paper-2024, corrected, paper-2025; received "oracle"/],
     ['unknown preset', () => ['leak', 'weight', '--mu', '1', '--preset', 'paper-2030'], /preset must be one of paper-2024, paper-2025; received "paper-2030"/],
-    ['two channel flags', () => ['leak', 'weight', '--mu', '1', '--loss', '0.1', '--transmittance', '0.9'], /at most one of transmittance, loss, lossDb/],
-    ['ε and gain', () => ['leak', 'weight', '--mu', '1', '--gain', '2', '--excess-noise', '0.1'], /at most one of --excess-noise, --input-excess-noise, --gain/],
+    ['two channel flags', () => ['leak', 'weight', '--mu', '1', '--loss', '0.1', '--transmittance', '0.9'], /give the channel once, as one of transmittance, loss, loss-db \(flag or column\); received transmittance = 0.9, loss = 0.1/],
+    ['ε and gain', () => ['leak', 'weight', '--mu', '1', '--gain', '2', '--excess-noise', '0.1'], /give the excess noise once, as one of excess-noise, input-excess-noise, gain \(flag or column\); received excess-noise = 0.1, gain = 2/],
     ['unknown option', () => ['leak', 'weight', '--photons', '3'], /unknown option '--photons'/],
     ['missing CSV', () => ['leak', 'weight', '--input', join(dir, 'nope.csv')], /cannot read input CSV .*nope\.csv.*no such file/],
     ['CSV unknown column', () => ['leak', 'weight', '--input', badCsv('c1.csv', 'mu,photons\n1,2\n')], /unknown column "photons"; allowed columns are mu, /],
-    ['CSV bad cell', () => ['leak', 'weight', '--input', badCsv('c2.csv', 'mu,loss\n1,0.1\n2,abc\n')], /line 3, column loss must be a number; received "abc"/],
-    ['CSV empty cell', () => ['leak', 'weight', '--input', badCsv('c3.csv', 'mu,loss\n1,\n')], /line 2, column loss must be a number; received ""/],
+    ['CSV bad cell', () => ['leak', 'weight', '--input', badCsv('c2.csv', 'mu,loss\n1,0.1\n2,abc\n')], /line 3, column loss must be a decimal number in \[0, 1\); received "abc"/],
+    ['CSV empty cell', () => ['leak', 'weight', '--input', badCsv('c3.csv', 'mu,loss\n1,\n')], /line 2, column loss must be a decimal number in \[0, 1\); received ""/],
     ['CSV short row', () => ['leak', 'weight', '--input', badCsv('c4.csv', 'mu,loss\n1\n')], /line 2: 1 cells, expected 2/],
     ['CSV out-of-range value', () => ['leak', 'weight', '--input', badCsv('c5.csv', 'mu,transmittance\n1,0.5\n1,2\n')], /line 3: transmittance T must be a number in \(0, 1\]; received 2/],
     ['CSV empty file', () => ['leak', 'data', '--input', badCsv('c6.csv', '')], /is empty: expected a header line/],
-    ['CSV blank cell', () => ['leak', 'weight', '--input', badCsv('c9.csv', 'mu,loss\n1, \n')], /line 2, column loss must be a number; received " "/],
+    ['hexadecimal flag', () => ['leak', 'weight', '--mu', '0x10'], /--mu must be a decimal number in \[0, 1e12\]; received "0x10"/],
+    ['hexadecimal cell', () => ['leak', 'weight', '--input', badCsv('c13.csv', 'mu\n0x10\n')], /line 2, column mu must be a decimal number in \[0, 1e12\]; received "0x10"/],
+    ['flag given twice', () => ['leak', 'weight', '--mu', '4', '--mu', '5'], /--mu is given twice \(4 and 5\); give it once/],
+    ['old Mac line ends', () => ['leak', 'weight', '--input', badCsv('c14.csv', 'mu\r4\r')], /carriage returns but no line feeds/],
+    ['empty line between rows', () => ['leak', 'weight', '--input', badCsv('c15.csv', 'mu\n1\n\n2\n')], /line 3, column mu must be a decimal number in \[0, 1e12\]; received ""/],
+    ['N below 2 with the default x', () => ['leak', 'data', '--gain', '2', '--inputs', '1'], /normalised data value x \(default 1\/√n, so n ≥ 1\) must be a number in \[-1, 1\]; received 1.414/],
+    ['non-integer N', () => ['leak', 'weight', '--mu', '1', '--gain', '2', '--inputs', '784.5'], /inputs N must be an integer in \{1, 2, …\}; received 784.5/],
+    ['CSV blank cell', () => ['leak', 'weight', '--input', badCsv('c9.csv', 'mu,loss\n1, \n')], /line 2, column loss must be a decimal number in \[0, 1\); received " "/],
     ['CSV extra cell', () => ['leak', 'weight', '--input', badCsv('c10.csv', 'mu,loss\n1,0.1,7\n')], /line 2: more than 2 cells/],
     ['CSV NaN cell', () => ['leak', 'weight', '--input', badCsv('c11.csv', 'mu\n1\nNaN\n')], /line 3: mean photon number mu must be a number in \[0, 1e12\]; received NaN/],
     ['CSV directory', () => ['leak', 'weight', '--input', dir], /cannot read input CSV .*: is a directory/],
     ['output into a missing directory', () => ['leak', 'weight', '--input', badCsv('c12.csv', 'mu\n1\n'), '--output', join(dir, 'no', 'such', 'x.csv')], /cannot write output .*x\.csv.*no such directory/],
     ['--output without --input', () => ['leak', 'weight', '--mu', '1', '--output', join(dir, 'x.csv')], /--output applies to batch mode/],
-    ['--rows with a Cramér–Rao model', () => ['leak', 'data', '--gain', '2', '--model', 'corrected', '--rows', '10'], /--rows applies to the paper-2025 model only/],
+    ['--rows with a Cramér–Rao model', () => ['leak', 'data', '--gain', '2', '--model', 'corrected', '--rows', '10'], /rows applies to the paper-2025 model only; model is corrected/],
     ['--model and --preset', () => ['leak', 'data', '--gain', '2', '--model', 'corrected', '--preset', 'paper-2024'], /give --model or --preset, not both/],
     ['column and flag', () => ['leak', 'weight', '--mu', '1', '--input', badCsv('c7.csv', 'mu\n1\n')], /mu is given both as a column .* and as the flag --mu/],
   ];
@@ -187,5 +212,15 @@ describe('bad input: one line on stderr naming parameter, range and value; non-z
     const r = qsdl();
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Usage: qsdl/);
+  });
+});
+
+describe('output to a closed pipe', () => {
+  it('a reader that stops early (| head -1) gets no stack trace from qsdl', () => {
+    const input = join(dir, 'many.csv');
+    writeFileSync(input, `mu\n${Array.from({ length: 200000 }, (_, i) => (i % 100) / 10).join('\n')}\n`);
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" leak weight --input "${input}" --excess-noise 0.01 | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('mu,bits\n');
+    expect(r.stderr).toBe('');
   });
 });

@@ -9,6 +9,8 @@ import {
   paper2024,
   paper2025,
   paperLogisticAccuracy,
+  paperRawAccuracy,
+  PAPER_RAW_ACCURACY,
   paperLogisticInverse,
   PAPER_LOGISTIC_PARAMS,
   paperMap,
@@ -158,6 +160,19 @@ describe('paper-2024 preset reproduces the authors\' reference values', () => {
       [closeTo(fs[i] as number, num(r, 'F'), 0, GRID_REL), closeTo(paperLogisticAccuracy(num(r, 'F')), num(r, 'fitted_percent'), 0, ARITH_REL)].filter(Boolean).join('; '),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('accuracy_vs_F.csv: PAPER_RAW_ACCURACY holds the 512 simulated accuracies; paperRawAccuracy is exact at the grid points', () => {
+    const ref = readCsvFixture('accuracy_vs_F.csv');
+    expect(PAPER_RAW_ACCURACY).toHaveLength(512);
+    ref.forEach((r, i) => {
+      expect(PAPER_RAW_ACCURACY[i]).toBe(num(r, 'accuracy_percent'));
+      expect(closeTo(paperRawAccuracy(num(r, 'F')), num(r, 'accuracy_percent'), 1e-12, 0)).toBe('');
+    });
+    expect(paperRawAccuracy(1e-4)).toBeNaN();
+    // Halfway in log F between points 345 and 346 (1-based) lies the mean of their accuracies.
+    const f = Math.sqrt(num(ref[344] ?? {}, 'F') * num(ref[345] ?? {}, 'F'));
+    expect(closeTo(paperRawAccuracy(f), (num(ref[344] ?? {}, 'accuracy_percent') + num(ref[345] ?? {}, 'accuracy_percent')) / 2, 1e-12, 0)).toBe('');
   });
 
   it('logistic_fit.json: same parameters, and the fitted 96 % crossing F = 1.4468', () => {

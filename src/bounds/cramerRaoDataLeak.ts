@@ -47,7 +47,7 @@ export function cramerRaoKernel(gain: number, samples: number, x: number, sigmaP
 export function cramerRaoDataLeak(gain: number, samples: number, x?: number, variant: CramerRaoVariant = 'paper-2024'): number {
   const g = atLeast('gain G', gain, 1);
   const n = positive('samples n', samples);
-  const xv = x === undefined ? 1 / Math.sqrt(n) : inClosed('normalised data value x', x, -1, 1);
+  const xv = x === undefined ? inClosed('normalised data value x (default 1/√n, so n ≥ 1)', 1 / Math.sqrt(n), -1, 1) : inClosed('normalised data value x', x, -1, 1);
   const v = oneOf('Cramér–Rao variant', variant, CRAMER_RAO_VARIANTS);
   return cramerRaoKernel(g, n, xv, v === 'paper-2024' ? 8 : 4);
 }

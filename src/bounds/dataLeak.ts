@@ -1,4 +1,4 @@
-import { inLeftOpen, integerAtLeast, oneOf, positive } from '../_internal/validate.js';
+import { describeValue, inLeftOpen, integerAtLeast, oneOf, positive } from '../_internal/validate.js';
 import { cramerRaoDataLeak } from './cramerRaoDataLeak.js';
 import { revisedDataLeak } from './revisedDataLeak.js';
 
@@ -27,7 +27,7 @@ export interface DataLeakInput {
   readonly rows?: number | undefined;
   /** Normalised data value x̂_j in [−1, 1] (Cramér–Rao models only). @defaultValue 1/√n */
   readonly x?: number | undefined;
-  /** Model name. @defaultValue 'paper-2024' */
+  /** Model name. @defaultValue 'corrected' (the σ⁴ Fisher information of a Gaussian variance) */
   readonly model?: DataLeakModel | undefined;
 }
 
@@ -38,16 +38,19 @@ export interface DataLeakInput {
  * @param input - gain, inputs, active fraction, rows, x, model
  * @returns bits per data symbol (≥ 0)
  * @throws RangeError / TypeError naming the parameter, its range and the value
- * @example dataLeak({ gain: 2 })                          // returns ≈ 0.0072495 (paper-2024, N = 784)
+ * @example dataLeak({ gain: 2 })                          // returns ≈ 0.0072864 (corrected, N = 784)
+ * @example dataLeak({ gain: 2, model: 'paper-2024' })     // returns ≈ 0.0072495 (σ⁸, as published)
+ * @example dataLeak({ gain: 1 })                          // returns 0 (no amplifier, no added noise)
  * @example dataLeak({ gain: 2, model: 'paper-2025' })     // returns ≈ 0.50459 (M = 794, n = 392)
- * @example dataLeak({ gain: 2, model: 'corrected' })      // returns ≈ 0.0072864 (σ⁴)
  * @public
  */
 export function dataLeak(input: DataLeakInput): number {
-  const model = oneOf('data-leakage model', input.model ?? 'paper-2024', DATA_LEAK_MODELS);
+  const model = oneOf('data-leakage model', input.model ?? 'corrected', DATA_LEAK_MODELS);
   const inputs = integerAtLeast('inputs N', input.inputs ?? 784, 1);
   const f = inLeftOpen('active fraction f', input.activeFraction ?? 0.5, 0, 1);
   const n = f * inputs;
+  if (model === 'paper-2025' && input.x !== undefined) throw new TypeError(`x applies to the Cramér–Rao models (paper-2024, corrected) only; model is paper-2025, received x = ${describeValue(input.x)}`);
+  if (model !== 'paper-2025' && input.rows !== undefined) throw new TypeError(`rows M applies to the paper-2025 model only; model is ${model}, received rows = ${describeValue(input.rows)}`);
   if (model === 'paper-2025') {
     const rows = input.rows === undefined ? inputs + 10 : positive('rows M', input.rows);
     return revisedDataLeak(input.gain, rows, n);

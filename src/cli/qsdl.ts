@@ -61,6 +61,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`qsdl … | head`) closes the pipe: that is not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`qsdl: error: cannot write to standard output: ${e.code ?? e.message}\n`);
+  process.exit(EXIT_INTERNAL);
+});
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

@@ -1,4 +1,4 @@
-import { atLeast, inClosed, inLeftOpen, positive } from '../_internal/validate.js';
+import { atLeast, inClosed, inLeftOpen, integerAtLeast } from '../_internal/validate.js';
 
 /**
  * Excess noise ε_j, in SNU at the channel output, that an honest client adds to
@@ -34,7 +34,7 @@ export function honestModeExcessNoise(gain: number, xhat: number): number {
  */
 export function effectiveExcessNoise(gain: number, inputs: number, activeFraction = 0.5): number {
   const g = atLeast('gain G', gain, 1);
-  const n = positive('inputs N', inputs);
+  const n = integerAtLeast('inputs N', inputs, 1);
   const f = inLeftOpen('active fraction f', activeFraction, 0, 1);
   return (2 * ((g - 1) / g)) / (f * n);
 }

@@ -31,7 +31,7 @@ export interface BatchRequest {
  * @internal
  */
 export function runBatch(req: BatchRequest): number {
-  const file = readCsvFile(req.inputPath, req.options.map((o) => o.name));
+  const file = readCsvFile(req.inputPath, req.options);
   for (const h of file.header) {
     if (req.flags[h] !== undefined) throw new CliError(`${h} is given both as a column of ${JSON.stringify(req.inputPath)} and as the flag --${h}; give it once`);
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CliError } from './cliError.js';
-import { parseNumberText } from './numericOption.js';
+import { isRadixLiteral, parseNumberText, type NumericOption } from './numericOption.js';
 
 const CARRIAGE_RETURN = 0x0d;
 const LINE_FEED = 0x0a;
@@ -17,6 +17,8 @@ export interface CsvFile {
   readonly where: string;
   readonly bytes: Buffer;
   readonly header: readonly string[];
+  /** Allowed range of each column, for error messages. */
+  readonly ranges: readonly string[];
   /** Byte offset of the first data row. */
   readonly bodyStart: number;
 }
@@ -33,7 +35,8 @@ export interface CsvRows {
 }
 
 /** Read the file and its header; errors name the file and say what is wrong. @internal */
-export function readCsvFile(path: string, allowedColumns: readonly string[]): CsvFile {
+export function readCsvFile(path: string, options: readonly NumericOption[]): CsvFile {
+  const allowedColumns = options.map((o) => o.name);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -45,6 +48,11 @@ export function readCsvFile(path: string, allowedColumns: readonly string[]): Cs
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let nl = bytes.indexOf(LINE_FEED, bom);
   if (nl < 0) nl = bytes.length;
+  const firstCr = bytes.indexOf(CARRIAGE_RETURN, bom);
+  // No line feed at all, but a carriage return before the last byte: lines end in bare CR.
+  if (nl === bytes.length && firstCr >= 0 && firstCr < bytes.length - 1) {
+    throw new CliError(`${where} has carriage returns but no line feeds (old Mac line ends); save it with \\n or \\r\\n line ends`);
+  }
   const headerEnd = nl > bom && bytes[nl - 1] === CARRIAGE_RETURN ? nl - 1 : nl;
   const headerText = bytes.toString('utf8', bom, headerEnd);
   if (headerText.trim() === '') throw new CliError(`${where} is empty: expected a header line naming the columns (${allowedColumns.join(', ')})`);
@@ -55,7 +63,8 @@ export function readCsvFile(path: string, allowedColumns: readonly string[]): Cs
     if (seen.has(h)) throw new CliError(`${where}: column ${JSON.stringify(h)} appears twice`);
     seen.add(h);
   }
-  return { where, bytes, header, bodyStart: Math.min(nl + 1, bytes.length) };
+  const ranges = header.map((h) => (options.find((o) => o.name === h) as NumericOption).range);
+  return { where, bytes, header, ranges, bodyStart: Math.min(nl + 1, bytes.length) };
 }
 
 /**
@@ -63,11 +72,12 @@ export function readCsvFile(path: string, allowedColumns: readonly string[]): Cs
  * `firstLine` of the file (1-based; the header is line 1). Each cell goes through
  * Number() (correctly rounded); an empty, blank or non-numeric cell is an error naming
  * the line and column, except the literal NaN, which the library then rejects with the
- * parameter's range. A final empty line is not a row.
+ * parameter's range. Empty lines at the end are not rows; an empty line between rows is
+ * an error.
  * @internal
  */
 export function parseCsvRows(file: CsvFile, from: number, to: number, firstLine: number): CsvRows {
-  const { bytes, header, where } = file;
+  const { bytes, header, where, ranges } = file;
   // Slicing one flat latin1 string is far cheaper than decoding every cell (bench/).
   const text = bytes.toString('latin1', from, to);
   // Storage grows by doubling; the first guess assumes rows of about 32 bytes.
@@ -78,7 +88,10 @@ export function parseCsvRows(file: CsvFile, from: number, to: number, firstLine:
   let rowEnd = new Int32Array(capacity);
   let rowCount = 0;
   let pos = 0;
-  while (pos < text.length) {
+  // Trailing empty lines (any number of \n or \r\n) are not rows.
+  let last = text.length;
+  while (last > 0 && (text.charCodeAt(last - 1) === LINE_FEED || text.charCodeAt(last - 1) === CARRIAGE_RETURN)) last -= 1;
+  while (pos < last) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
     const end = nl > pos && text.charCodeAt(nl - 1) === CARRIAGE_RETURN ? nl - 1 : nl;
@@ -98,8 +111,8 @@ export function parseCsvRows(file: CsvFile, from: number, to: number, firstLine:
       const cell = text.slice(start, stop);
       let v = Number(cell);
       // Number('abc') is NaN and Number('') / Number('  ') are 0: errors, unless the cell says NaN.
-      if (Number.isNaN(v) || (v === 0 && cell.trim() === '')) {
-        v = parseNumberText(`${where}, line ${line}, column ${header[j] as string}`, bytes.toString('utf8', from + start, from + stop));
+      if (Number.isNaN(v) || (v === 0 && cell.trim() === '') || isRadixLiteral(cell)) {
+        v = parseNumberText(`${where}, line ${line}, column ${header[j] as string}`, bytes.toString('utf8', from + start, from + stop), ranges[j] as string);
       }
       (columns[j] as Float64Array)[rowCount] = v;
       start = stop + 1;

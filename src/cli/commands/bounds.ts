@@ -13,7 +13,7 @@ export function registerBounds(program: Command, io: CliIo): void {
     .command('bounds')
     .description('write the publication tables (CSV, JSON, Markdown, LaTeX booktabs) into a folder, or check that the folder is current')
     .option('--out <DIR>', 'folder for the tables', 'bounds')
-    .option('--check', 'write nothing; exit 1 and name every file that differs from a fresh computation')
+    .option('--check', 'write nothing; exit 2 naming every file that differs from a fresh computation')
     .action((opts: { out: string; check?: boolean }) => {
       const files = standardBoundTables().flatMap((t) => TABLE_FORMATS.map((f) => ({ name: `${t.id}.${f}`, text: renderBoundTable(t, f) })));
       if (opts.check === true) {

@@ -10,9 +10,14 @@ export interface CliIo {
   readonly stdout: (text: string | Buffer) => void;
 }
 
-/** Declare numeric options on a command; values stay strings until {@link readNumericFlags}. @internal */
+/** Declare numeric options on a command; values stay strings until {@link readNumericFlags}. A flag given twice is an error. @internal */
 export function addNumericOptions(cmd: Command, options: readonly NumericOption[]): void {
-  for (const o of options) cmd.option(`--${o.name} <${o.placeholder}>`, o.help);
+  for (const o of options) {
+    cmd.option(`--${o.name} <${o.placeholder}>`, o.help, (value: string, previous: unknown) => {
+      if (previous !== undefined) throw new CliError(`--${o.name} is given twice (${String(previous)} and ${value}); give it once`);
+      return value;
+    });
+  }
 }
 
 /** The I/O flags shared by the leak commands. @internal */
@@ -29,7 +34,7 @@ export function readNumericFlags(opts: Record<string, unknown>, options: readonl
   const out: Record<string, number | undefined> = {};
   for (const o of options) {
     const raw = opts[o.attribute];
-    out[o.name] = typeof raw === 'string' ? parseNumberText(`--${o.name}`, raw) : undefined;
+    out[o.name] = typeof raw === 'string' ? parseNumberText(`--${o.name}`, raw, o.range) : undefined;
   }
   return out;
 }

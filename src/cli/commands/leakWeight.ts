@@ -26,11 +26,12 @@ export function registerLeakWeight(leak: Command, io: CliIo): void {
     if (opts.output !== undefined) throw new CliError('--output applies to batch mode (--input FILE.csv) only');
     const { point, bits } = evaluateWeight(flags, model, preset);
     const t = 1 - point.loss;
+    const lossDb = (-10 * Math.log1p(-point.loss)) / Math.LN10; // from L, not from T: keeps tiny losses
     const fromGain = flags.gain !== undefined;
     if (opts.json === true) {
       io.stdout(`${JSON.stringify({
         quantity: 'weight leakage', unit: 'bits per weight symbol', model, preset: preset?.name ?? null, bits,
-        mu: point.mu, transmittance: t, loss: point.loss, lossDb: -10 * Math.log10(t), excessNoise: point.excessNoise,
+        mu: point.mu, transmittance: t, loss: point.loss, lossDb, excessNoise: point.excessNoise,
         gain: flags.gain ?? null, inputs: fromGain ? flags.inputs ?? 784 : null, activeFraction: fromGain ? flags['active-fraction'] ?? 0.5 : null,
         qsdlVersion: QSDL_VERSION,
       })}\n`);
@@ -38,7 +39,7 @@ export function registerLeakWeight(leak: Command, io: CliIo): void {
     }
     const rows: string[][] = [
       ['mean photon number μ', fmt(point.mu), 'photons per weight symbol'],
-      ['power transmittance T', fmt(t), `loss L = ${fmt(point.loss)}, ${fmt(-10 * Math.log10(t))} dB`],
+      ['power transmittance T', fmt(t), `loss L = ${fmt(point.loss)}, ${fmt(lossDb)} dB`],
       ['excess noise ε', fmt(point.excessNoise), fromGain ? `SNU at the output, from G = ${fmt(flags.gain as number)}, N = ${fmt(flags.inputs ?? 784)}, f = ${fmt(flags['active-fraction'] ?? 0.5)}` : 'SNU at the output'],
       ['weight leakage', fmt(bits), `bits per weight symbol (${model}${preset ? `, preset ${preset.name}` : ''}; full value ${bits})`],
     ];
