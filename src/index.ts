@@ -15,10 +15,12 @@ export { logspace } from './kernels/logspace.js';
 export { decimalFromDouble } from './kernels/decimalFromDouble.js';
 
 export { channelLoss, type ChannelSpec } from './protocol/channelLoss.js';
-export { honestModeExcessNoise, effectiveExcessNoise } from './protocol/honestExcessNoise.js';
-export { measurementNoiseFactor, outputSnr } from './protocol/measurementNoise.js';
+export { honestModeExcessNoise } from './protocol/honestModeExcessNoise.js';
+export { effectiveExcessNoise } from './protocol/effectiveExcessNoise.js';
+export { measurementNoiseFactor } from './protocol/measurementNoiseFactor.js';
+export { outputSnr } from './protocol/outputSnr.js';
 
-export { holevoWeightLeak, resolveWeightLeakPoint, type WeightLeakInput, type WeightLeakPoint } from './bounds/holevoWeightLeak.js';
+export { holevoWeightLeak, resolveWeightLeakPoint, MAX_MU, MAX_EXCESS_NOISE, type WeightLeakInput, type WeightLeakPoint } from './bounds/holevoWeightLeak.js';
 export { holevoWeightLeakTextbook } from './bounds/holevoWeightLeakTextbook.js';
 export { holevoWeightLeakDecimal } from './bounds/holevoWeightLeakDecimal.js';
 export { cramerRaoDataLeak, CRAMER_RAO_VARIANTS, type CramerRaoVariant } from './bounds/cramerRaoDataLeak.js';
@@ -29,10 +31,11 @@ export type { PaperPreset, PresetName, PresetSlip, OperatingPoint, NeuronsAndLos
 export { paper2024 } from './presets/paper2024.js';
 export { paper2025 } from './presets/paper2025.js';
 export { PRESETS, PRESET_NAMES, getPreset } from './presets/presets.js';
-export { paperMap, paperMapAsWritten, type PaperMapRow, type PaperMapAsWrittenRow } from './presets/paperMap.js';
+export { paperMap, type PaperMapRow } from './presets/paperMap.js';
+export { paperMapAsWritten, type PaperMapAsWrittenRow } from './presets/paperMapAsWritten.js';
 export { paperRawAccuracy, PAPER_RAW_ACCURACY, PAPER_RAW_ACCURACY_F } from './presets/paperRawAccuracy.js';
 export { paperLogisticAccuracy, paperLogisticInverse, PAPER_LOGISTIC_PARAMS, type LogisticParams } from './presets/paperLogisticAccuracy.js';
 export { QSDL_VERSION } from './version.js';
-export type { BoundTable } from './reports/boundTable.js';
+export type { BoundTable, TableAxis } from './reports/boundTable.js';
 export { standardBoundTables } from './reports/standardBoundTables.js';
 export { renderBoundTable, TABLE_FORMATS, type TableFormat } from './reports/renderBoundTable.js';

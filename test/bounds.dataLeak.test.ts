@@ -64,6 +64,8 @@ describe('published data-leakage models (SPEC §4.1)', () => {
     // G = 2, M/n = 2: ½·log2(1 + 4·2·1/(2·4)) = ½·log2 2 = ½ exactly.
     expect(relativeError(revisedDataLeak(2, 784, 392), 0.5)).toBeLessThan(1e-15);
     // Tiny G − 1: the argument is ≈ 4(M/n)(G−1)², log1p keeps it (1e-12 → ≈ 2(M/n)·1e-24/ln 2).
+    // 1e-11: the first-order form ½·arg/ln 2 drops −arg/4 ≈ 1e-24 relative, and G − 1 = 1e-12 itself carries
+    // the double's spacing near 1 (1.1e-16/1e-12 ≈ 1e-4 relative in the argument, the same on both sides).
     const g = 1 + 1e-12;
     const arg = (4 * 2 * (g - 1) ** 2) / (g * (3 * g - 2));
     expect(relativeError(revisedDataLeak(g, 784, 392), arg / 2 / Math.LN2)).toBeLessThan(1e-11);

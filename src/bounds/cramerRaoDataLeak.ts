@@ -12,10 +12,8 @@ export type CramerRaoVariant = 'paper-2024' | 'corrected';
 /** The two {@link CramerRaoVariant} names. @public */
 export const CRAMER_RAO_VARIANTS: readonly CramerRaoVariant[] = ['paper-2024', 'corrected'];
 
-/**
- * Kernel of {@link cramerRaoDataLeak}: no validation, NaN propagates. @internal
- */
-export function cramerRaoKernel(gain: number, samples: number, x: number, sigmaPower: 4 | 8): number {
+/** Kernel of {@link cramerRaoDataLeak}: no validation, NaN propagates. */
+function cramerRaoKernel(gain: number, samples: number, x: number, sigmaPower: 4 | 8): number {
   const k = 2 * ((gain - 1) / gain); // = 2 − 2/G without cancelling for G near 1, nor overflowing for huge G
   const x2 = x * x;
   const s2 = 1 + k * x2;

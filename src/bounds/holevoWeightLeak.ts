@@ -47,7 +47,10 @@ export interface WeightLeakPoint {
 }
 
 /**
- * Check a {@link WeightLeakInput} and reduce it to (μ, L, ε).
+ * Check a {@link WeightLeakInput} and reduce it to (μ, L, ε): μ in photons per weight
+ * symbol, L = 1 − T, ε output-referred in SNU (ξ is converted with ε = ξ·T).
+ * @example resolveWeightLeakPoint({ modulationVariance: 9, lossDb: 10, inputExcessNoise: 0.02 })
+ *   // returns { mu: 4, loss: 0.9, excessNoise: 0.002 } (to rounding)
  * @throws TypeError when two exclusive fields are both given or a field is not a number
  * @throws RangeError when a value is out of range (the message names it, its range and the value)
  * @public

@@ -14,6 +14,8 @@ import { symplecticEntropy } from '../kernels/symplecticEntropy.js';
  * @param excessNoise - output-referred ε (SNU)
  * @returns χ_W in bits, with the float64 error of the textbook form
  * @example holevoWeightLeakTextbook(9, 1, 0) // returns ≈ 0 (round-off residue up to 1e-13)
+ * @example holevoWeightLeakTextbook(9, 0.5, 0) // returns ≈ 2.7548875 (pure loss h(2), to ~1e-15)
+ * @example holevoWeightLeakTextbook(9, 1, 1e-12) // returns ≈ 1.5988e-10, off by 3e-3 relative (exact 1.5942e-10)
  * @public
  */
 export function holevoWeightLeakTextbook(modulationVariance: number, transmittance: number, excessNoise: number): number {

@@ -26,8 +26,8 @@ export function revisedDataLeak(gain: number, rows: number, samples: number): nu
   return revisedKernel(g, m, n);
 }
 
-/** Kernel of {@link revisedDataLeak}; no validation. @internal */
-export function revisedKernel(gain: number, rows: number, samples: number): number {
+/** Kernel of {@link revisedDataLeak}; no validation. */
+function revisedKernel(gain: number, rows: number, samples: number): number {
   // 4(M/n)(G − 1)²/(G(3G − 2)) as a product of ratios: no overflow for huge G, no cancellation near G = 1.
   // (G − 1)²/(G(3G − 2)) = ((G − 1)/G)²/(3 − 2/G).
   const k = (gain - 1) / gain;

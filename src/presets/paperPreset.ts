@@ -91,7 +91,10 @@ export interface PaperPreset {
   weightLeak(input: WeightLeakInput): number;
   /** Data leakage as this preset reports it, in bits per data symbol. */
   dataLeak(input: Omit<DataLeakInput, 'model'>): number;
-  /** The grids of the authors' accuracy/leakage map (Maps.m); `gainCount` defaults to the script's 512. */
+  /**
+   * The grids of the authors' accuracy/leakage map (Maps.m).
+   * @param gainCount - number of gains (the μ grid always has the script's 512) @defaultValue 512
+   */
   mapGrid(gainCount?: number): MapGrid;
   /** The rows of the authors' leakage-versus-neurons and leakage-versus-loss figure, as their script computes them. */
   neuronsAndLoss(): NeuronsAndLossRow[];

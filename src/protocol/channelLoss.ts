@@ -1,13 +1,14 @@
 import { describeValue, inLeftOpen, inRightOpen, nonNegative } from '../_internal/validate.js';
 
 /**
- * How a caller names the channel: exactly one of a power transmittance T in (0, 1],
- * a loss L = 1 − T in [0, 1), or a loss in dB = −10·log10 T in [0, ∞).
- * Give L directly when T is within 1e-16 of 1: 1 − 1e-17 is 1 in float64.
+ * How a caller names the channel: at most one of a power transmittance T in (0, 1],
+ * a loss L = 1 − T in [0, 1), or a loss in dB = −10·log10 T in [0, ∞); none means a
+ * lossless channel (T = 1). Give L directly when T is within 1e-16 of 1: 1 − 1e-17 is
+ * 1 in float64.
  * @public
  */
 export interface ChannelSpec {
-  /** Power transmittance T, in (0, 1] (dimensionless). */
+  /** Power transmittance T, in [2^−53, 1] (dimensionless). @defaultValue 1 (when no field is given) */
   readonly transmittance?: number | undefined;
   /** Power loss L = 1 − T, in [0, 1) (dimensionless). */
   readonly loss?: number | undefined;

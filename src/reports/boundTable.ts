@@ -15,11 +15,19 @@ export interface BoundTable {
   /** Parameters held fixed, with units in the keys. */
   readonly fixed: Readonly<Record<string, number | string>>;
   /** Row parameter: name (with unit) and values. */
-  readonly rows: { readonly name: string; readonly values: readonly number[] };
-  /** Column parameter: name (with unit) and labels/values. */
-  readonly columns: { readonly name: string; readonly values: readonly (number | string)[] };
+  readonly rows: TableAxis<number>;
+  /** Column parameter: name (with unit) and values or labels. */
+  readonly columns: TableAxis<number | string>;
   /** cells[i][j]: the quantity at row i, column j. */
   readonly cells: readonly (readonly number[])[];
   /** qsdl version that computed the table. */
   readonly qsdlVersion: string;
+}
+
+/** One axis of a {@link BoundTable}. @public */
+export interface TableAxis<T> {
+  /** Parameter name with its unit, e.g. `μ (photons per weight symbol)`. */
+  readonly name: string;
+  /** Its values, in table order. */
+  readonly values: readonly T[];
 }

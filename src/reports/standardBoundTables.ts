@@ -1,6 +1,6 @@
 import { DATA_LEAK_MODELS, dataLeak } from '../bounds/dataLeak.js';
 import { holevoWeightLeak } from '../bounds/holevoWeightLeak.js';
-import { effectiveExcessNoise } from '../protocol/honestExcessNoise.js';
+import { effectiveExcessNoise } from '../protocol/effectiveExcessNoise.js';
 import { QSDL_VERSION } from '../version.js';
 import type { BoundTable } from './boundTable.js';
 

@@ -1,7 +1,7 @@
 import { holevoWeightKernel } from '../../bounds/holevoWeightKernel.js';
 import { resolveWeightLeakPoint, type WeightLeakPoint } from '../../bounds/holevoWeightLeak.js';
 import { holevoWeightLeakTextbook } from '../../bounds/holevoWeightLeakTextbook.js';
-import { effectiveExcessNoise } from '../../protocol/honestExcessNoise.js';
+import { effectiveExcessNoise } from '../../protocol/effectiveExcessNoise.js';
 import type { PaperPreset } from '../../presets/paperPreset.js';
 import type { NumericValues } from '../_internal/numericValues.js';
 import { CliError } from '../_internal/cliError.js';

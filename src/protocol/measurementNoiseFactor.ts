@@ -1,4 +1,4 @@
-import { atLeast, nonNegative } from '../_internal/validate.js';
+import { atLeast } from '../_internal/validate.js';
 
 /**
  * Noise-to-signal factor DX2(G) = (2G² − 3G + 2)/(G(G − 1)) of the client's
@@ -18,19 +18,4 @@ export function measurementNoiseFactor(gain: number): number {
   // (2G² − 3G + 2)/(G(G − 1)) divided through by G²: no overflow for huge G. 2 − 3/G + 2/G² ≥ 7/8 never cancels.
   const inv = 1 / g;
   return (2 - 3 * inv + 2 * inv * inv) / (1 - inv);
-}
-
-/**
- * The client's output signal-to-noise ratio SNR = μ/DX2(G) (SPEC §5), the only way
- * (μ, G) enter the accuracy. The paper's notebook parameter F equals √SNR.
- *
- * @param mu - mean photon number per weight symbol μ ≥ 0
- * @param gain - amplifier gain G ≥ 1
- * @returns SNR (dimensionless, ≥ 0); 0 at G = 1
- * @example outputSnr(4, 2) // returns 2
- * @public
- */
-export function outputSnr(mu: number, gain: number): number {
-  const m = nonNegative('mean photon number mu', mu);
-  return m / measurementNoiseFactor(gain);
 }
