@@ -28,7 +28,7 @@ const arg = (name, dflt) => {
 const POINTS = arg('--points', 300000);
 const REPEATS = arg('--repeats', 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist', 'cli', 'qsdl.js');
+const cli = join(root, 'dist', 'qsdl.mjs'); // the package's bin (bundled CLI)
 const peer = join(root, '..', 'shared', 'tools', 'numpy_weight_batch.py');
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 

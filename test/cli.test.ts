@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { relativeError } from './_helpers/fixtures.js';
 import { cramerRaoDataLeak, dataLeak, effectiveExcessNoise, holevoWeightLeak, holevoWeightLeakTextbook, paper2024, revisedDataLeak } from '../src/index.js';
 
-const BIN = fileURLToPath(new URL('../dist/cli/qsdl.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../dist/qsdl.mjs', import.meta.url));
 
 function qsdl(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });

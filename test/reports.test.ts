@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dataLeak, effectiveExcessNoise, holevoWeightLeak, renderBoundTable, standardBoundTables } from '../src/index.js';
 
-const BIN = fileURLToPath(new URL('../dist/cli/qsdl.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../dist/qsdl.mjs', import.meta.url));
 const qsdl = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 const byId = (id: string) => {
   const t = standardBoundTables().find((x) => x.id === id);
