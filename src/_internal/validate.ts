@@ -24,67 +24,50 @@ function bound(x: number): string {
   return Math.abs(x) >= 1e6 && Number.isFinite(x) ? x.toExponential().replace('e+', 'e') : String(x);
 }
 
-/** Throw TypeError unless `value` is a number (NaN is a number here; range checks reject it). @internal */
-function requireNumber(name: string, value: unknown, range: string): number {
-  if (typeof value !== 'number') {
-    throw new TypeError(`${name} must be a number ${range}; received ${describeValue(value)}`);
-  }
+/**
+ * The one check behind every numeric validator: `ok(v)` for a number v, else a TypeError
+ * (not a number) or RangeError (out of range) naming the parameter, the range and the
+ * value. The range text is built only when the check fails: these run once per batch row.
+ */
+function check(name: string, value: unknown, ok: (v: number) => boolean, kind: string, range: () => string): number {
+  if (typeof value !== 'number') throw new TypeError(`${name} must be ${kind} ${range()}; received ${describeValue(value)}`);
+  if (!ok(value)) throw new RangeError(`${name} must be ${kind} ${range()}; received ${describeValue(value)}`);
   return value;
 }
 
 /** A finite number ≥ 0. @internal */
 export function nonNegative(name: string, value: unknown): number {
-  const range = 'in [0, ∞)';
-  const v = requireNumber(name, value, range);
-  if (!(v >= 0 && v < Infinity)) throw new RangeError(`${name} must be a finite number in [0, ∞); received ${describeValue(v)}`);
-  return v;
+  return check(name, value, (v) => v >= 0 && v < Infinity, 'a finite number', () => 'in [0, ∞)');
 }
 
 /** A finite number > 0. @internal */
 export function positive(name: string, value: unknown): number {
-  const v = requireNumber(name, value, 'in (0, ∞)');
-  if (!(v > 0 && v < Infinity)) throw new RangeError(`${name} must be a finite number in (0, ∞); received ${describeValue(v)}`);
-  return v;
+  return check(name, value, (v) => v > 0 && v < Infinity, 'a finite number', () => 'in (0, ∞)');
 }
 
 /** A number in the half-open interval (lo, hi]. @internal */
 export function inLeftOpen(name: string, value: unknown, lo: number, hi: number): number {
-  const range = `in (${bound(lo)}, ${bound(hi)}]`;
-  const v = requireNumber(name, value, range);
-  if (!(v > lo && v <= hi)) throw new RangeError(`${name} must be a number ${range}; received ${describeValue(v)}`);
-  return v;
+  return check(name, value, (v) => v > lo && v <= hi, 'a number', () => `in (${bound(lo)}, ${bound(hi)}]`);
 }
 
 /** A number in the half-open interval [lo, hi). @internal */
 export function inRightOpen(name: string, value: unknown, lo: number, hi: number): number {
-  const range = `in [${bound(lo)}, ${bound(hi)})`;
-  const v = requireNumber(name, value, range);
-  if (!(v >= lo && v < hi)) throw new RangeError(`${name} must be a number ${range}; received ${describeValue(v)}`);
-  return v;
+  return check(name, value, (v) => v >= lo && v < hi, 'a number', () => `in [${bound(lo)}, ${bound(hi)})`);
 }
 
 /** A number in the closed interval [lo, hi]. @internal */
 export function inClosed(name: string, value: unknown, lo: number, hi: number): number {
-  const range = `in [${bound(lo)}, ${bound(hi)}]`;
-  const v = requireNumber(name, value, range);
-  if (!(v >= lo && v <= hi)) throw new RangeError(`${name} must be a number ${range}; received ${describeValue(v)}`);
-  return v;
+  return check(name, value, (v) => v >= lo && v <= hi, 'a number', () => `in [${bound(lo)}, ${bound(hi)}]`);
 }
 
 /** A finite number ≥ `lo` (used for gains G ≥ 1). @internal */
 export function atLeast(name: string, value: unknown, lo: number): number {
-  const range = `in [${lo}, ∞)`;
-  const v = requireNumber(name, value, range);
-  if (!(v >= lo && v < Infinity)) throw new RangeError(`${name} must be a finite number ${range}; received ${describeValue(v)}`);
-  return v;
+  return check(name, value, (v) => v >= lo && v < Infinity, 'a finite number', () => `in [${bound(lo)}, ∞)`);
 }
 
 /** An integer ≥ `lo` (mode and row counts). @internal */
 export function integerAtLeast(name: string, value: unknown, lo: number): number {
-  const range = `in {${lo}, ${lo + 1}, …}`;
-  const v = requireNumber(name, value, range);
-  if (!(Number.isInteger(v) && v >= lo)) throw new RangeError(`${name} must be an integer ${range}; received ${describeValue(v)}`);
-  return v;
+  return check(name, value, (v) => Number.isInteger(v) && v >= lo, 'an integer', () => `in {${lo}, ${lo + 1}, …}`);
 }
 
 /** One of a fixed set of names. @internal */
