@@ -1,5 +1,5 @@
 import { closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { evaluateChunk, formatCsvChunk } from './batchChunk.js';
+import { evaluateRows, formatCsvRows } from './batchRows.js';
 import { CliError } from './cliError.js';
 import { readCsvFile, type CsvFile, type CsvRows } from './numericCsv.js';
 import type { NumericOption } from './numericOption.js';
@@ -35,9 +35,9 @@ export function runBatch(req: BatchRequest): number {
   for (const h of file.header) {
     if (req.flags[h] !== undefined) throw new CliError(`${h} is given both as a column of ${JSON.stringify(req.inputPath)} and as the flag --${h}; give it once`);
   }
-  const { rows, bits } = evaluateChunk(file, file.bodyStart, file.bytes.length, 2, req.flags, req.evaluate);
+  const { rows, bits } = evaluateRows(file, req.flags, req.evaluate);
   const head = req.echo ? `${file.header.join(',')},bits\n` : 'bits\n';
-  const parts = req.json ? [jsonRows(file, rows, bits)] : [head, formatCsvChunk(file, rows, bits, req.echo)];
+  const parts = req.json ? [jsonRows(file, rows, bits)] : [head, formatCsvRows(file, rows, bits, req.echo)];
   if (req.outputPath === undefined) for (const p of parts) req.stdout(p);
   else writeWhole(req.outputPath, parts);
   return rows.rowCount;

@@ -23,7 +23,7 @@ export interface CsvFile {
   readonly bodyStart: number;
 }
 
-/** Parsed rows of one byte range of a {@link CsvFile}. @internal */
+/** Parsed rows of a {@link CsvFile}. @internal */
 export interface CsvRows {
   /** Column-major values: columns[j][i] is row i of column j. */
   readonly columns: readonly Float64Array[];
@@ -68,16 +68,18 @@ export function readCsvFile(path: string, options: readonly NumericOption[]): Cs
 }
 
 /**
- * Parse the rows in bytes [from, to) of a CSV file, whose first row is line
- * `firstLine` of the file (1-based; the header is line 1). Each cell goes through
+ * Parse the data rows of a CSV file (line numbers in messages are 1-based; the header
+ * is line 1, the first row line 2). Each cell goes through
  * Number() (correctly rounded); an empty, blank or non-numeric cell is an error naming
  * the line and column, except the literal NaN, which the library then rejects with the
  * parameter's range. Empty lines at the end are not rows; an empty line between rows is
  * an error.
  * @internal
  */
-export function parseCsvRows(file: CsvFile, from: number, to: number, firstLine: number): CsvRows {
+export function parseCsvRows(file: CsvFile): CsvRows {
   const { bytes, header, where, ranges } = file;
+  const from = file.bodyStart;
+  const to = bytes.length;
   // Slicing one flat latin1 string is far cheaper than decoding every cell (bench/).
   const text = bytes.toString('latin1', from, to);
   // Storage grows by doubling; the first guess assumes rows of about 32 bytes.
@@ -95,7 +97,7 @@ export function parseCsvRows(file: CsvFile, from: number, to: number, firstLine:
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
     const end = nl > pos && text.charCodeAt(nl - 1) === CARRIAGE_RETURN ? nl - 1 : nl;
-    const line = firstLine + rowCount;
+    const line = rowCount + 2;
     if (rowCount === capacity) {
       capacity *= 2;
       columns = columns.map((c) => grow(c, capacity));

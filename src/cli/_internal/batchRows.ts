@@ -4,15 +4,12 @@ import { parseCsvRows, type CsvFile, type CsvRows } from './numericCsv.js';
 import type { NumericValues } from './numericValues.js';
 
 /**
- * Parse the rows in bytes [from, to), evaluate the job on each (columns fill the options
- * they name, flags the rest) and return the rows and their results. A row that fails
- * validation raises a CliError naming its line. @internal
+ * Parse the rows of a CSV file and evaluate each (columns fill the options they name,
+ * flags the rest); return the rows and their results. A row that fails validation
+ * raises a CliError naming its line. @internal
  */
-export function evaluateChunk(
-  file: CsvFile, from: number, to: number, firstLine: number,
-  flags: NumericValues, evaluate: (values: NumericValues) => number,
-): { rows: CsvRows; bits: Float64Array } {
-  const rows = parseCsvRows(file, from, to, firstLine);
+export function evaluateRows(file: CsvFile, flags: NumericValues, evaluate: (values: NumericValues) => number): { rows: CsvRows; bits: Float64Array } {
+  const rows = parseCsvRows(file);
   const bits = new Float64Array(rows.rowCount);
   const values: Record<string, number | undefined> = { ...flags };
   const names = file.header;
@@ -22,7 +19,7 @@ export function evaluateChunk(
       bits[i] = evaluate(values);
     } catch (e) {
       if (e instanceof RangeError || e instanceof TypeError || e instanceof CliError) {
-        throw new CliError(`${file.where}, line ${firstLine + i}: ${e.message}`);
+        throw new CliError(`${file.where}, line ${i + 2}: ${e.message}`);
       }
       throw e;
     }
@@ -31,14 +28,14 @@ export function evaluateChunk(
 }
 
 /**
- * CSV output of a chunk: each input row's bytes copied unchanged and `,` (when `echo`),
+ * CSV output: each input row's bytes copied unchanged and `,` (when `echo`),
  * then the result with 17 significant digits (reads back to the same double), then a
  * line feed. The row copy moves four bytes at a time through DataView (integers, so
  * every byte pattern survives): ten times faster than a byte loop, and Buffer.copy's
  * per-call overhead dominates for rows of tens of bytes (measured in bench/).
  * @internal
  */
-export function formatCsvChunk(file: CsvFile, rows: CsvRows, bits: Float64Array, echo: boolean): Buffer {
+export function formatCsvRows(file: CsvFile, rows: CsvRows, bits: Float64Array, echo: boolean): Buffer {
   // A 17-digit double is at most 24 characters (-1.2345678901234567e-308), plus ',' and '\n'.
   let size = rows.rowCount * 26;
   if (echo) for (let i = 0; i < rows.rowCount; i += 1) size += (rows.rowEnd[i] as number) - (rows.rowStart[i] as number);
