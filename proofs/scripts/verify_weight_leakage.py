@@ -469,7 +469,7 @@ def _large_b64(a, b, d):
     for k in range(1, 201):
         term = sign * sk / (k + 1)
         total += term
-        if abs(term) <= 1e-17 * abs(total):
+        if abs(term) <= 2.0 ** -54 * abs(total):
             break
         spow *= sv
         sk = r * sk + spow
@@ -488,8 +488,15 @@ def hdiff64(b, d):
         return _large_b64(a, b, d)
     if b == 0 or d >= b:
         return h64(a) - h64(b)
-    lead = d * math.log1p(1 / a)
-    bracket = (b + 1) * math.log1p(d / (b + 1)) - b * math.log1p(d / b)
+    lead = d * ((math.log1p(a) - math.log(a)) if a < 1e-300 else math.log1p(1 / a))
+    u = d / b
+    if u < 1e-4:
+        # series form of the bracket, as in the TS kernel: d(u - v)[1/2 - (u+v)/3 + (u^2+uv+v^2)/4 - (u+v)(u^2+v^2)/5]
+        v = d / (b + 1)
+        umv = d / (b * (b + 1))
+        bracket = d * umv * (0.5 - (u + v) / 3 + (u * u + u * v + v * v) / 4 - (u + v) * (u * u + v * v) / 5)
+    else:
+        bracket = (b + 1) * math.log1p(d / (b + 1)) - b * math.log1p(u)
     return (lead + bracket) / math.log(2)
 
 
@@ -502,19 +509,17 @@ def hdiff_branch(b, d):
 
 
 def excess64(mu, loss, eps):
+    # Mirror of src/bounds/holevoWeightKernel.ts: eps factored out of nu+ - 1 = eps(1 + r)
+    # and of the eigenvalue product before dividing (no eps = 0 branch, no underflow).
     t = 1 - loss
     muL = mu * loss
     dd = 8 * muL + 4 * muL * muL + 4 * eps * (1 + mu * (1 + t)) + eps * eps
     z = math.sqrt(4 + dd)
     s = eps + 2 * muL
-    delta = (4 * eps * mu * t) / (z + 2 + s)
-    plus = eps + delta
-    if plus > 0:
-        q = 2 * muL + eps * (1 + 2 * mu)
-        minus = (4 * eps * mu * (1 + mu) * (2 * loss + eps)) / (2 + q + z) / plus
-    else:
-        minus = (dd / (z + 2) + 2 * muL) / 2
-    return plus, minus, delta
+    r = (4 * mu * t) / (z + 2 + s)
+    q = 2 * muL + eps * (1 + 2 * mu)
+    minus = (4 * mu * (1 + mu) * (2 * loss + eps)) / ((2 + q + z) * (1 + r))
+    return eps * (1 + r), minus, eps * r
 
 
 def chi64(mu, loss, eps):
