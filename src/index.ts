@@ -14,7 +14,7 @@ export { thermalEntropyDifference } from './kernels/thermalEntropyDifference.js'
 export { logspace } from './kernels/logspace.js';
 export { decimalFromDouble } from './kernels/decimalFromDouble.js';
 
-export { channelLoss, type ChannelSpec } from './protocol/channelLoss.js';
+export { channelLoss, MAX_LOSS_DB, type ChannelSpec } from './protocol/channelLoss.js';
 export { honestModeExcessNoise } from './protocol/honestModeExcessNoise.js';
 export { effectiveExcessNoise } from './protocol/effectiveExcessNoise.js';
 export { measurementNoiseFactor } from './protocol/measurementNoiseFactor.js';

@@ -176,6 +176,8 @@ describe('bad input: one line on stderr naming parameter, range and value; non-z
     ['CSV empty file', () => ['leak', 'data', '--input', badCsv('c6.csv', '')], /is empty: expected a header line/],
     ['hexadecimal flag', () => ['leak', 'weight', '--mu', '0x10'], /--mu must be a decimal number in \[0, 1e12\]; received "0x10"/],
     ['hexadecimal cell', () => ['leak', 'weight', '--input', badCsv('c13.csv', 'mu\n0x10\n')], /line 2, column mu must be a decimal number in \[0, 1e12\]; received "0x10"/],
+    ['underflowing flag', () => ['leak', 'weight', '--mu', '1e-400'], /--mu = 1e-400 is below the smallest positive double \(4.9e-324\) and would be read as 0/],
+    ['underflowing cell', () => ['leak', 'weight', '--input', badCsv('c16.csv', 'mu\n1\n2e-999\n')], /line 3, column mu = 2e-999 is below the smallest positive double/],
     ['flag given twice', () => ['leak', 'weight', '--mu', '4', '--mu', '5'], /--mu is given twice \(4 and 5\); give it once/],
     ['old Mac line ends', () => ['leak', 'weight', '--input', badCsv('c14.csv', 'mu\r4\r')], /carriage returns but no line feeds/],
     ['empty line between rows', () => ['leak', 'weight', '--input', badCsv('c15.csv', 'mu\n1\n\n2\n')], /line 3, column mu must be a decimal number in \[0, 1e12\]; received ""/],

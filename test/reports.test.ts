@@ -51,6 +51,7 @@ describe('publication tables (bounds/)', () => {
       const tex = renderBoundTable(t, 'tex');
       expect(tex).toMatch(/\\toprule[\s\S]*\\midrule[\s\S]*\\bottomrule/);
       expect(tex).not.toMatch(/[μχεξν−·]/);
+      expect(tex).not.toContain('\\_W'); // χ_W is a subscript, not the text "_W"
       const md = renderBoundTable(t, 'md').split('\n').filter((l) => l.startsWith('| '));
       expect(md).toHaveLength(2 + t.rows.values.length); // header, rule, one row per value
     }

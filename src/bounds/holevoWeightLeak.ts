@@ -28,7 +28,7 @@ export const MAX_EXCESS_NOISE = 1e6;
 export interface WeightLeakInput extends ChannelSpec {
   /** Mean photon number per weight symbol μ in [0, {@link MAX_MU}]. */
   readonly mu?: number | undefined;
-  /** Modulation variance V = 2μ + 1 ≥ 1 (SNU); not V_A = 2μ. */
+  /** Modulation variance V = 2μ + 1 in [1, 2·{@link MAX_MU}] (SNU); not V_A = 2μ. */
   readonly modulationVariance?: number | undefined;
   /** Output-referred excess noise ε in [0, {@link MAX_EXCESS_NOISE}] (SNU). @defaultValue 0 (when inputExcessNoise is not given either) */
   readonly excessNoise?: number | undefined;
@@ -63,7 +63,7 @@ export function resolveWeightLeakPoint(input: WeightLeakInput): WeightLeakPoint 
     throw new TypeError(`give excessNoise (output-referred ε) or inputExcessNoise (ξ = ε/T), not both; received ${describeValue(input.excessNoise)} and ${describeValue(input.inputExcessNoise)}`);
   }
   let mu: number;
-  if (input.modulationVariance !== undefined) mu = (inClosed('modulation variance V', input.modulationVariance, 1, 2 * MAX_MU + 1) - 1) / 2;
+  if (input.modulationVariance !== undefined) mu = (inClosed('modulation variance V', input.modulationVariance, 1, 2 * MAX_MU) - 1) / 2;
   else if (input.mu !== undefined) mu = inClosed('mean photon number mu', input.mu, 0, MAX_MU);
   else throw new TypeError('mean photon number mu (or modulationVariance) is required; received undefined');
   const loss = channelLoss(input);

@@ -33,7 +33,8 @@ export const paper2024: PaperPreset = Object.freeze<PaperPreset>({
   weightFactor: 1,
   operatingPoint: Object.freeze({ mu: 4, gain: 2, inputs: 784, activeFraction: 0.5, transmittance: 1, rows: 784 }),
   weightLeak: (input) => holevoWeightLeak(input),
-  dataLeak: (input) => dataLeak({ ...input, model: 'paper-2024' }),
+  // The preset's model does not use `rows`: an operating point may carry it, so it is dropped here.
+  dataLeak: (input) => dataLeak({ ...input, rows: undefined, model: 'paper-2024' }),
   mapGrid: (gainCount = 512) => ({
     gains: logspace(-2.2, Math.log10(2.2), gainCount).map((g) => 1 + g),
     mus: logspace(-4, 1, 512),

@@ -32,7 +32,8 @@ export const paper2025: PaperPreset = Object.freeze<PaperPreset>({
   weightFactor: 0.5,
   operatingPoint: Object.freeze({ mu: 6, gain: 1.3, inputs: 784, activeFraction: 0.5, transmittance: 1, rows: 794 }),
   weightLeak: (input) => 0.5 * holevoWeightLeak(input),
-  dataLeak: (input) => dataLeak({ ...input, model: 'paper-2025' }),
+  // The preset's model does not use `x`: an operating point may carry it, so it is dropped here.
+  dataLeak: (input) => dataLeak({ ...input, x: undefined, model: 'paper-2025' }),
   mapGrid: (gainCount = 512) => ({
     gains: logspace(-2.1, Math.log10(2.5), gainCount).map((g) => 1 + g),
     mus: logspace(-2, Math.log10(50), 512),

@@ -1,4 +1,5 @@
 import { holevoWeightKernel } from '../bounds/holevoWeightKernel.js';
+import { measurementNoiseFactor } from '../protocol/measurementNoiseFactor.js';
 import { checkMapGrid, mapDataBits } from './_internal/mapRows.js';
 import { scriptEpsilon } from './_internal/presetKernels.js';
 import type { PaperPreset } from './paperPreset.js';
@@ -49,7 +50,7 @@ export function paperMap(preset: PaperPreset, gains?: readonly number[], mus?: r
   for (const gain of gs) {
     const eps = scriptEpsilon(gain, n);
     const d = mapDataBits(preset, gain, n);
-    const dx2 = (2 * gain * gain - 3 * gain + 2) / (gain * (gain - 1));
+    const dx2 = measurementNoiseFactor(gain);
     for (const mu of ms) {
       const snr = mu / dx2;
       rows.push({ gain, mu, excessNoise: eps, weightBits: preset.weightFactor * holevoWeightKernel(mu, 0, eps), dataBits: d, dx2, snr, accuracyFitPercent: paperLogisticAccuracy(Math.sqrt(snr)) });

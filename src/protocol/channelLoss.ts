@@ -1,8 +1,11 @@
-import { describeValue, inLeftOpen, inRightOpen, nonNegative } from '../_internal/validate.js';
+import { describeValue, inClosed, inLeftOpen, inRightOpen } from '../_internal/validate.js';
+
+/** Largest channel loss accepted, in dB (T = 1e-15); the float64 loss L = 1 − T rounds to 1 near 159.5 dB. @public */
+export const MAX_LOSS_DB = 150;
 
 /**
  * How a caller names the channel: at most one of a power transmittance T in (0, 1],
- * a loss L = 1 − T in [0, 1), or a loss in dB = −10·log10 T in [0, ∞); none means a
+ * a loss L = 1 − T in [0, 1), or a loss in dB = −10·log10 T in [0, 150]; none means a
  * lossless channel (T = 1). Give L directly when T is within 1e-16 of 1: 1 − 1e-17 is
  * 1 in float64.
  * @public
@@ -12,7 +15,7 @@ export interface ChannelSpec {
   readonly transmittance?: number | undefined;
   /** Power loss L = 1 − T, in [0, 1) (dimensionless). */
   readonly loss?: number | undefined;
-  /** Loss in dB, −10·log10 T, in [0, ∞). */
+  /** Loss in dB, −10·log10 T, in [0, {@link MAX_LOSS_DB}]. */
   readonly lossDb?: number | undefined;
 }
 
@@ -43,11 +46,9 @@ export function channelLoss(channel: ChannelSpec): number {
   }
   if (channel.loss !== undefined) return inRightOpen('loss L = 1 − T', channel.loss, 0, 1);
   if (channel.lossDb !== undefined) {
-    const db = nonNegative('loss in dB', channel.lossDb);
-    const loss = -Math.expm1((-db * Math.LN10) / 10);
-    // Above about 160 dB, T = 10^(−dB/10) is below 2^−53 relative to 1 and L rounds to 1.
-    if (!(loss < 1)) throw new RangeError(`loss in dB must be small enough that T = 10^(−dB/10) > 0 in float64 (about ≤ 160 dB); received ${describeValue(db)}`);
-    return loss;
+    // Up to 150 dB (T = 1e-15): beyond about 159.5 dB, T is below 2^−53 and L = 1 − T rounds to 1.
+    const db = inClosed('loss in dB', channel.lossDb, 0, MAX_LOSS_DB);
+    return -Math.expm1((-db * Math.LN10) / 10);
   }
   return 0;
 }

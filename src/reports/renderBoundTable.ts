@@ -66,7 +66,8 @@ const TEX_SYMBOLS: Readonly<Record<string, string>> = {
   '√': '$\\surd$', '∞': '$\\infty$', '≤': '$\\le$', '≥': '$\\ge$', '×': '$\\times$', '–': '--',
 };
 function texSymbols(s: string): string {
-  return s.replace(/[μχεξν−·√∞≤≥×–]/g, (c) => TEX_SYMBOLS[c] ?? c);
+  // χ_W (escaped to χ\_W by now) is a subscripted symbol, not χ followed by the text "_W".
+  return s.replace(/χ\\_W/g, '$\\chi_W$').replace(/[μχεξν−·√∞≤≥×–]/g, (c) => TEX_SYMBOLS[c] ?? c);
 }
 
 /** A CSV header cell: the name without commas. */

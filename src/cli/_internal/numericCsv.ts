@@ -113,7 +113,8 @@ export function parseCsvRows(file: CsvFile): CsvRows {
       const cell = text.slice(start, stop);
       let v = Number(cell);
       // Number('abc') is NaN and Number('') / Number('  ') are 0: errors, unless the cell says NaN.
-      if (Number.isNaN(v) || (v === 0 && cell.trim() === '') || isRadixLiteral(cell)) {
+      // Zero is re-checked (blank cells, and 1e-400 underflowing to 0); radix literals are refused.
+      if (Number.isNaN(v) || v === 0 || isRadixLiteral(cell)) {
         v = parseNumberText(`${where}, line ${line}, column ${header[j] as string}`, bytes.toString('utf8', from + start, from + stop), ranges[j] as string);
       }
       (columns[j] as Float64Array)[rowCount] = v;

@@ -22,7 +22,7 @@ export function registerBounds(program: Command, io: CliIo): void {
           return !existsSync(p) || readFileSync(p, 'utf8') !== f.text;
         });
         if (stale.length > 0) {
-          throw new CliError(`${opts.out}/ is not current: ${stale.map((f) => f.name).join(', ')} differ from a fresh computation; run \`npm run bounds\` and commit the result`);
+          throw new CliError(`${opts.out}/ is not current: ${stale.map((f) => f.name).join(', ')} differ from a fresh computation; run \`qsdl bounds --out ${opts.out}\` (npm run bounds for bounds/) and commit the result`);
         }
         io.stdout(`${opts.out}/: all ${files.length} tables are current\n`);
         return;

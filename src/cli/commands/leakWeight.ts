@@ -26,7 +26,8 @@ export function registerLeakWeight(leak: Command, io: CliIo): void {
     if (opts.output !== undefined) throw new CliError('--output applies to batch mode (--input FILE.csv) only');
     const { point, bits } = evaluateWeight(flags, model, preset);
     const t = 1 - point.loss;
-    const lossDb = (-10 * Math.log1p(-point.loss)) / Math.LN10; // from L, not from T: keeps tiny losses
+    // The dB as given, else from L (not from T: keeps tiny losses).
+    const lossDb = flags['loss-db'] ?? (-10 * Math.log1p(-point.loss)) / Math.LN10;
     const fromGain = flags.gain !== undefined;
     if (opts.json === true) {
       io.stdout(`${JSON.stringify({

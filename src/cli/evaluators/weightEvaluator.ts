@@ -10,10 +10,10 @@ import { numericOption, type NumericOption } from '../_internal/numericOption.js
 /** The flags of `qsdl leak weight`, also the CSV columns of its batch mode. @internal */
 export const WEIGHT_OPTIONS: readonly NumericOption[] = [
   numericOption('mu', 'μ', 'in [0, 1e12]', 'mean photon number per weight symbol (photons, in [0, 1e12])'),
-  numericOption('modulation-variance', 'V', 'in [1, 2e12 + 1]', 'modulation variance V = 2μ + 1 (SNU, ≥ 1), instead of --mu'),
+  numericOption('modulation-variance', 'V', 'in [1, 2e12]', 'modulation variance V = 2μ + 1 (SNU, in [1, 2e12]), instead of --mu'),
   numericOption('transmittance', 'T', 'in (0, 1]', 'power transmittance of the round trip, in (0, 1] (default 1)'),
   numericOption('loss', 'L', 'in [0, 1)', 'power loss L = 1 − T, in [0, 1); give it for T within 1e-16 of 1'),
-  numericOption('loss-db', 'dB', 'in [0, 160]', 'channel loss in dB = −10·log10 T (≥ 0)'),
+  numericOption('loss-db', 'dB', 'in [0, 150]', 'channel loss in dB = −10·log10 T, in [0, 150]'),
   numericOption('excess-noise', 'ε', 'in [0, 1e6]', 'excess noise at the channel output (SNU, in [0, 1e6]; default 0)'),
   numericOption('input-excess-noise', 'ξ', 'in [0, 1e6]', 'input-referred excess noise ξ = ε/T (SNU, in [0, 1e6])'),
   numericOption('gain', 'G', 'in [1, ∞)', 'honest client gain G ≥ 1: sets ε = 2(G−1)/(G·f·N)'),
