@@ -53,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (e instanceof CliError || e instanceof RangeError || e instanceof TypeError) {
-      if (e instanceof TypeError && !/must be|give |required/.test(e.message)) throw e; // a bug, not bad input
+      // The library's own TypeErrors say what was expected ("must be", "give …", "required", "applies to"); any other is a bug.
+      if (e instanceof TypeError && !/must be|give |required|applies to/.test(e.message)) throw e;
       process.stderr.write(`qsdl: error: ${oneLine(e.message)}\n`);
       return EXIT_USAGE;
     }
