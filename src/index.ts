@@ -39,3 +39,5 @@ export { QSDL_VERSION } from './version.js';
 export type { BoundTable, TableAxis } from './reports/boundTable.js';
 export { standardBoundTables } from './reports/standardBoundTables.js';
 export { renderBoundTable, TABLE_FORMATS, type TableFormat } from './reports/renderBoundTable.js';
+export { parseIdx, readIdx, type IdxArray } from './data/readIdx.js';
+export { loadMnist, type MnistSplit } from './data/loadMnist.js';
