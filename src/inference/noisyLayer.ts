@@ -1,0 +1,37 @@
+import { integerAtLeast, nonNegative } from '../_internal/validate.js';
+
+/**
+ * One optical layer as the client sees it (SPEC §2 steps 2–3, §5): the input is
+ * L2-normalised (x̂ = x/‖x‖; the norm stays with the client), then each of the M rows
+ * of the weight matrix W (M × N, row-major) gives w_i·x̂ plus Gaussian noise of
+ * standard deviation `noiseStd` (same units as w·x̂). A zero input vector is passed as
+ * it is (all products 0).
+ *
+ * @param weights - W, row-major, length M·N
+ * @param rows - M (outputs)
+ * @param x - the input, length N
+ * @param noiseStd - noise per output (from {@link outputNoiseStd}); 0 gives the noise-free products
+ * @param normal - source of N(0, 1) deviates (e.g. {@link normalSampler})
+ * @param out - where to write the M outputs @defaultValue a new Float64Array
+ * @returns the M noisy products w_i·x̂ + noise
+ * @throws RangeError when the sizes do not fit or noiseStd is negative
+ * @public
+ */
+export function noisyLayer(weights: Float64Array, rows: number, x: Float64Array, noiseStd: number, normal: () => number, out?: Float64Array): Float64Array {
+  const m = integerAtLeast('rows M', rows, 1);
+  const n = x.length;
+  if (weights.length !== m * n) throw new RangeError(`weights must have rows·inputs = ${m}·${n} = ${m * n} entries; received ${weights.length}`);
+  const sigma = nonNegative('noise standard deviation', noiseStd);
+  const y = out ?? new Float64Array(m);
+  if (y.length !== m) throw new RangeError(`out must have ${m} entries; received ${y.length}`);
+  let norm2 = 0;
+  for (let j = 0; j < n; j += 1) norm2 += (x[j] as number) * (x[j] as number);
+  const scale = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0;
+  for (let i = 0; i < m; i += 1) {
+    let dot = 0;
+    const base = i * n;
+    for (let j = 0; j < n; j += 1) dot += (weights[base + j] as number) * (x[j] as number);
+    y[i] = dot * scale + (sigma > 0 ? sigma * normal() : 0);
+  }
+  return y;
+}
