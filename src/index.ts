@@ -45,3 +45,4 @@ export { normalSampler } from './kernels/normalSampler.js';
 export { clientNoiseFactor } from './protocol/clientNoiseFactor.js';
 export { outputNoiseStd, notebookFForSnr, type OutputNoiseSpec, type PhysicalNoiseSpec, type NotebookNoiseSpec } from './inference/outputNoiseStd.js';
 export { noisyLayer } from './inference/noisyLayer.js';
+export { encodePixels, PIXEL_ENCODINGS, type PixelEncoding } from './inference/encodePixels.js';
