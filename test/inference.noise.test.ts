@@ -12,6 +12,27 @@ describe('seeded normal deviates', () => {
     expect(Array.from({ length: 5 }, () => c())).not.toEqual(xs);
   });
 
+  it('rejects seeds it would otherwise change silently', () => {
+    for (const seed of [1.5, Number.NaN, 2 ** 31, Infinity]) expect(() => normalSampler(seed)).toThrow(/seed must be an integer in \[−2\^31, 2\^31\)/);
+  });
+
+  it('normal, not just mean 0 and variance 1: P(|z| > 2) = 0.0455 and consecutive draws uncorrelated, within 5 standard errors', () => {
+    const next = normalSampler(99);
+    const n = 200000;
+    let tail = 0;
+    let lag = 0;
+    let prev = next();
+    for (let i = 0; i < n; i += 1) {
+      const z = next();
+      if (Math.abs(z) > 2) tail += 1;
+      lag += z * prev;
+      prev = z;
+    }
+    const p = 0.04550026389635842; // 2·(1 − Φ(2)), erfc(√2)
+    expect(Math.abs(tail / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
+    expect(Math.abs(lag / n)).toBeLessThan(5 / Math.sqrt(n)); // E[z_i z_{i−1}] = 0, sd 1/√n
+  });
+
   it('mean 0 and variance 1 within 5 standard errors over 200 000 draws', () => {
     const next = normalSampler(2024);
     const n = 200000;
@@ -37,8 +58,14 @@ describe('client output noise (SPEC §5)', () => {
       expect(clientNoiseFactor(g, 0.8)).toBeGreaterThan(clientNoiseFactor(g));
       expect(clientNoiseFactor(g, 1, 0.01)).toBeGreaterThan(clientNoiseFactor(g));
     }
-    // η = 1/2 at G = 2: (½·2 + ½)/(½·1) = 3, by hand from the formula.
+    // By hand from DX2_eff = [η(2G² − 3G + 2)/G + 1 − η + v_el]/(η(G − 1)):
+    // G = 2, η = ½: (½·2 + ½)/(½·1) = 3;  G = 3, η = ½, v_el = 0.2: (½·11/3 + ½ + 0.2)/(½·2) = 38/15.
     expect(relativeError(clientNoiseFactor(2, 0.5), 3)).toBeLessThan(1e-15);
+    expect(relativeError(clientNoiseFactor(3, 0.5, 0.2), 38 / 15)).toBeLessThan(1e-15);
+    // Near G = 1 and for huge G: G = 1 + 2^−40 gives (1 + O(2^−40))/2^−40 to full precision; G → ∞ gives 2.
+    const g = 1 + 2 ** -40;
+    expect(relativeError(clientNoiseFactor(g), (2 * g * g - 3 * g + 2) / (g * 2 ** -40))).toBeLessThan(1e-15);
+    expect(relativeError(clientNoiseFactor(1.7e308), 2)).toBeLessThan(1e-15);
   });
 
   it('physical noise std = √(DX2·mean(W²)/(4μ)), and the notebook model matches it at F = 4·SNR', () => {
@@ -48,9 +75,17 @@ describe('client output noise (SPEC §5)', () => {
       expect(relativeError(phys, Math.sqrt((measurementNoiseFactor(g) * w2) / (4 * mu)))).toBeLessThan(1e-15);
       const snr = mu / measurementNoiseFactor(g);
       expect(relativeError(outputNoiseStd({ model: 'notebook', f: notebookFForSnr(snr) }, w2), phys)).toBeLessThan(1e-15);
+      // The notebook noise itself, by hand: √(mean(W²)/F).
+      expect(relativeError(outputNoiseStd({ model: 'notebook', f: 8 }, w2), Math.sqrt(w2 / 8))).toBeLessThan(1e-15);
       // The authors' maps read their curve at F = √SNR: a different noise unless SNR = 1/16.
       expect(outputNoiseStd({ model: 'notebook', f: Math.sqrt(snr) }, w2)).not.toBeCloseTo(phys, 6);
     }
+  });
+
+  it('detector imperfections enter the physical noise: √(DX2_eff(G, η, v_el)·mean(W²)/(4μ))', () => {
+    // G = 3, η = ½, v_el = 0.2: DX2_eff = 38/15 (above); μ = 2, mean(W²) = 0.5 → √((38/15)·0.5/8).
+    expect(relativeError(outputNoiseStd({ model: 'physical', mu: 2, gain: 3, efficiency: 0.5, electronicNoise: 0.2 }, 0.5), Math.sqrt(((38 / 15) * 0.5) / 8))).toBeLessThan(1e-15);
+    expect(() => outputNoiseStd({ model: 'phys' as 'physical', mu: 1, gain: 2 }, 1)).toThrow(/noise model must be one of physical, notebook; received "phys"/);
   });
 
   it('bad input names the parameter', () => {
@@ -93,6 +128,26 @@ describe('noisy layer: statistics of the simulated outputs against the formula',
       expect(Math.abs(bias)).toBeLessThan((5 * sigma) / Math.sqrt(n));
       expect(Math.abs(variance / (sigma * sigma) - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
     }
+  });
+
+  it('different rows get independent noise: the correlation of two rows\' noise is 0 within 5 standard errors', () => {
+    const normal = normalSampler(12);
+    const n = 100000;
+    let c = 0;
+    const y = new Float64Array(3);
+    for (let k = 0; k < n; k += 1) {
+      noisyLayer(w, 3, x, sigma, normal, y);
+      c += ((y[0] as number) - (expected[0] as number)) * ((y[1] as number) - (expected[1] as number));
+    }
+    expect(Math.abs(c / n / (sigma * sigma))).toBeLessThan(5 / Math.sqrt(n));
+  });
+
+  it('huge or tiny inputs are normalised without overflow or underflow; out may not alias x', () => {
+    const id = Float64Array.from([1, 1]);
+    expect(noisyLayer(id, 1, Float64Array.from([1e200, 1e200]), 0, () => 0)[0]).toBeCloseTo(Math.SQRT2, 14);
+    expect(noisyLayer(id, 1, Float64Array.from([1e-170, 1e-170]), 0, () => 0)[0]).toBeCloseTo(Math.SQRT2, 14);
+    const xs = Float64Array.from([1, 0]);
+    expect(() => noisyLayer(Float64Array.from([0, 1, 1, 0]), 2, xs, 0, () => 0, xs)).toThrow(/out must not share memory with the input x/);
   });
 
   it('is reproducible under a seed and rejects mismatched sizes', () => {

@@ -14,7 +14,11 @@ import { integerAtLeast, nonNegative } from '../_internal/validate.js';
  * @param normal - source of N(0, 1) deviates (e.g. {@link normalSampler})
  * @param out - where to write the M outputs @defaultValue a new Float64Array
  * @returns the M noisy products w_i·x̂ + noise
- * @throws RangeError when the sizes do not fit or noiseStd is negative
+ * @throws RangeError when the sizes do not fit, noiseStd is negative, x is not finite or `out` shares x's memory
+ * @example noisyLayer(Float64Array.from([1, 0, 0, 1]), 2, Float64Array.from([3, 4]), 0, () => 0)
+ *   // returns Float64Array [0.6, 0.8] (x̂ = x/5, no noise)
+ * @example noisyLayer(Float64Array.from([1, 1]), 1, Float64Array.from([0, 0]), 0, () => 0)
+ *   // returns Float64Array [0] (zero input)
  * @public
  */
 export function noisyLayer(weights: Float64Array, rows: number, x: Float64Array, noiseStd: number, normal: () => number, out?: Float64Array): Float64Array {
@@ -24,9 +28,14 @@ export function noisyLayer(weights: Float64Array, rows: number, x: Float64Array,
   const sigma = nonNegative('noise standard deviation', noiseStd);
   const y = out ?? new Float64Array(m);
   if (y.length !== m) throw new RangeError(`out must have ${m} entries; received ${y.length}`);
+  if (y.buffer === x.buffer) throw new RangeError('out must not share memory with the input x (rows would overwrite it)');
+  // ‖x‖ with the largest |x_j| factored out, so that neither squares overflow (1e200) nor underflow (1e-170).
+  let big = 0;
+  for (let j = 0; j < n; j += 1) big = Math.max(big, Math.abs(x[j] as number));
+  if (!Number.isFinite(big)) throw new RangeError(`input x must be finite; received an entry ${big}`);
   let norm2 = 0;
-  for (let j = 0; j < n; j += 1) norm2 += (x[j] as number) * (x[j] as number);
-  const scale = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0;
+  for (let j = 0; j < n; j += 1) norm2 += ((x[j] as number) / big) * ((x[j] as number) / big);
+  const scale = big > 0 ? 1 / (big * Math.sqrt(norm2)) : 0;
   for (let i = 0; i < m; i += 1) {
     let dot = 0;
     const base = i * n;

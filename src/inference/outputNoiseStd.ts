@@ -1,4 +1,4 @@
-import { positive } from '../_internal/validate.js';
+import { oneOf, positive } from '../_internal/validate.js';
 import { clientNoiseFactor } from '../protocol/clientNoiseFactor.js';
 
 /** The physical noise model of the client's measurement (SPEC §5). @public */
@@ -39,13 +39,16 @@ export type OutputNoiseSpec = PhysicalNoiseSpec | NotebookNoiseSpec;
  *
  * @param spec - the noise model and its parameters
  * @param meanSquareWeight - mean(W²) of the layer (> 0)
- * @returns standard deviation per unit of w·x̂ (≥ 0; +∞ at G = 1 or μ = 0)
+ * @returns standard deviation per unit of w·x̂ (> 0; +∞ at G = 1, no signal)
+ * @throws RangeError for an unknown model, μ ≤ 0, F ≤ 0 or mean(W²) ≤ 0
  * @example outputNoiseStd({ model: 'physical', mu: 4, gain: 2 }, 1) // returns √(2/16) ≈ 0.35355
  * @example outputNoiseStd({ model: 'notebook', f: 8 }, 1)            // returns √(1/8) ≈ 0.35355 (F = 4·SNR = 8)
+ * @example outputNoiseStd({ model: 'physical', mu: 4, gain: 2, efficiency: 0.5 }, 1) // returns √(3/16) ≈ 0.43301
  * @public
  */
 export function outputNoiseStd(spec: OutputNoiseSpec, meanSquareWeight: number): number {
   const w2 = positive('mean square weight mean(W²)', meanSquareWeight);
+  oneOf('noise model', spec.model, ['physical', 'notebook']);
   if (spec.model === 'notebook') return Math.sqrt(w2 / positive('notebook parameter F', spec.f));
   const mu = positive('mean photon number mu', spec.mu);
   return Math.sqrt((clientNoiseFactor(spec.gain, spec.efficiency, spec.electronicNoise) * w2) / (4 * mu));

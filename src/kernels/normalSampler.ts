@@ -6,13 +6,17 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
  * uniforms, the Marsaglia polar method for the normals (exact, no tables). The same seed
  * gives the same sequence on every machine.
  *
- * @param seed - any 32-bit integer
+ * @param seed - an integer in [−2^31, 2^31)
+ * @throws RangeError for any other seed (it would be changed silently otherwise)
  * @returns a function that returns the next N(0, 1) deviate
  * @example const next = normalSampler(42); next(); // returns the same number on every run
  * @public
  */
 export function normalSampler(seed: number): () => number {
-  const rng = xoroshiro128plus(seed | 0);
+  if (!(Number.isInteger(seed) && seed >= -(2 ** 31) && seed < 2 ** 31)) {
+    throw new RangeError(`seed must be an integer in [−2^31, 2^31); received ${String(seed)}`);
+  }
+  const rng = xoroshiro128plus(seed);
   let spare = Number.NaN;
   return () => {
     if (!Number.isNaN(spare)) {

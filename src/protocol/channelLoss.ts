@@ -40,8 +40,8 @@ export function channelLoss(channel: ChannelSpec): number {
   }
   if (channel.transmittance !== undefined) {
     const t = inLeftOpen('transmittance T', channel.transmittance, 0, 1);
-    // Below 2^−53, 1 − T rounds to 1 and the channel would become T = 0.
-    if (!(1 - t < 1)) throw new RangeError(`transmittance T must be at least 2^−53 ≈ 1.1e-16 so that the loss 1 − T stays below 1 in float64; received ${describeValue(t)}`);
+    // Below 2^−53, 1 − T rounds to 1 (or to 1 − 2^−53, changing T): the channel would not be the one given.
+    if (!(t >= 2 ** -53)) throw new RangeError(`transmittance T must be at least 2^−53 ≈ 1.1e-16 so that the loss 1 − T stays below 1 in float64; received ${describeValue(t)}`);
     return 1 - t;
   }
   if (channel.loss !== undefined) return inRightOpen('loss L = 1 − T', channel.loss, 0, 1);

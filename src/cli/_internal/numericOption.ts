@@ -32,8 +32,9 @@ export function parseNumberText(what: string, text: string, range: string): numb
   const v = t === '' || isRadixLiteral(t) ? Number.NaN : Number(t);
   if (Number.isNaN(v)) throw new CliError(`${what} must be a decimal number ${range}; received ${JSON.stringify(text)}`);
   if (v === 0 && /[1-9]/.test(t.replace(/[eE].*$/, ''))) {
-    throw new CliError(`${what} = ${t} is below the smallest positive double (4.9e-324) and would be read as 0; give 0 or a value ${range} above it`);
+    throw new CliError(`${what} = ${t}: its magnitude is below the smallest double (4.9e-324), so it would be read as 0; give a value ${range}`);
   }
+  if (!Number.isFinite(v)) throw new CliError(`${what} must be a finite decimal number ${range}; received ${JSON.stringify(text)}`);
   return v;
 }
 
