@@ -46,3 +46,4 @@ export { clientNoiseFactor } from './protocol/clientNoiseFactor.js';
 export { outputNoiseStd, notebookFForSnr, type OutputNoiseSpec, type PhysicalNoiseSpec, type NotebookNoiseSpec } from './inference/outputNoiseStd.js';
 export { noisyLayer } from './inference/noisyLayer.js';
 export { encodePixels, PIXEL_ENCODINGS, type PixelEncoding } from './inference/encodePixels.js';
+export { noisyForward, argmax, type BiasFreeNetwork, type NetworkLayer } from './inference/noisyForward.js';
