@@ -47,3 +47,5 @@ export { outputNoiseStd, notebookFForSnr, type OutputNoiseSpec, type PhysicalNoi
 export { noisyLayer } from './inference/noisyLayer.js';
 export { encodePixels, PIXEL_ENCODINGS, type PixelEncoding } from './inference/encodePixels.js';
 export { noisyForward, argmax, type BiasFreeNetwork, type NetworkLayer } from './inference/noisyForward.js';
+export { trainNetwork, type TrainingOptions } from './inference/trainNetwork.js';
+export { networkBytes, readNetwork, type NetworkProvenance, type StoredNetwork } from './inference/networkFile.js';

@@ -179,6 +179,8 @@ describe('bad input: one line on stderr naming parameter, range and value; non-z
     ['underflowing flag', () => ['leak', 'weight', '--mu', '1e-400'], /--mu = 1e-400: its magnitude is below the smallest double \(4.9e-324\), so it would be read as 0; give a value in \[0, 1e12\]/],
     ['underflowing cell', () => ['leak', 'weight', '--input', badCsv('c16.csv', 'mu\n1\n2e-999\n')], /line 3, column mu = 2e-999: its magnitude is below the smallest double/],
     ['overflowing flag', () => ['leak', 'data', '--gain', '1e400'], /--gain must be a finite decimal number in \[1, ∞\); received "1e400"/],
+    ['train: zero epochs', () => ['train', '--epochs', '0', '--out', join(dir, 'w')], /--epochs must be an integer in \{1, 2, …\}; received 0/],
+    ['train: fractional seed', () => ['train', '--seed', '1.5', '--out', join(dir, 'w')], /--seed must be an integer in \[−2\^31, 2\^31\); received 1.5/],
     ['flag given twice', () => ['leak', 'weight', '--mu', '4', '--mu', '5'], /--mu is given twice \(4 and 5\); give it once/],
     ['old Mac line ends', () => ['leak', 'weight', '--input', badCsv('c14.csv', 'mu\r4\r')], /carriage returns but no line feeds/],
     ['empty line between rows', () => ['leak', 'weight', '--input', badCsv('c15.csv', 'mu\n1\n\n2\n')], /line 3, column mu must be a decimal number in \[0, 1e12\]; received ""/],

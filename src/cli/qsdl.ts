@@ -12,6 +12,7 @@ import { registerLeakData } from './commands/leakData.js';
 import { registerLeakWeight } from './commands/leakWeight.js';
 import { registerPaper } from './commands/paper.js';
 import { registerBounds } from './commands/bounds.js';
+import { registerTrain } from './commands/train.js';
 import type { CliIo } from './commands/common.js';
 
 /** Help goes to stdout (or stderr when shown for a missing command); commander's own error text is replaced by one line of ours. */
@@ -31,6 +32,7 @@ function buildProgram(io: CliIo): Command {
   registerLeakData(leak, io);
   registerPaper(program, io);
   registerBounds(program, io);
+  registerTrain(program, io);
   for (const c of [program, leak, ...leak.commands, ...program.commands]) c.exitOverride().configureOutput(output(io));
   return program;
 }
