@@ -13,6 +13,7 @@ import { registerLeakWeight } from './commands/leakWeight.js';
 import { registerPaper } from './commands/paper.js';
 import { registerBounds } from './commands/bounds.js';
 import { registerTrain } from './commands/train.js';
+import { registerAccuracy } from './commands/accuracy.js';
 import type { CliIo } from './commands/common.js';
 
 /** Help goes to stdout (or stderr when shown for a missing command); commander's own error text is replaced by one line of ours. */
@@ -33,6 +34,7 @@ function buildProgram(io: CliIo): Command {
   registerPaper(program, io);
   registerBounds(program, io);
   registerTrain(program, io);
+  registerAccuracy(program, io);
   for (const c of [program, leak, ...leak.commands, ...program.commands]) c.exitOverride().configureOutput(output(io));
   return program;
 }
