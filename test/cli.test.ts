@@ -138,6 +138,7 @@ describe('qsdl paper (the main job)', () => {
     expect(r.stdout).toMatch(/G = 2, μ = 4/);
     expect(r.stdout).toMatch(/G = 1\.3, μ = 6/);
     expect(r.stdout).toMatch(/authors' simulated curve at F = √SNR \(percent\)\s+93\.1\d*\s+≤ 96 %: claim fails/);
+    expect(r.stdout).toMatch(/qsdl: trained network, physical noise \(percent\)\s+97\.36\s+> 96 %/);
     const json = JSON.parse(qsdl('paper', '--json').stdout) as { operatingPoints: { entries: { source: string; value: number }[] }[] };
     const first = json.operatingPoints[0]?.entries ?? [];
     expect(first.find((e) => e.source === 'qsdl: Holevo bound χ_W')?.value).toBe(holevoWeightLeak({ mu: 4, excessNoise: effectiveExcessNoise(2, 784) }));

@@ -1,20 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadMnist } from '../../data/loadMnist.js';
-import { readNetwork } from '../../inference/networkFile.js';
 import { testAccuracy } from '../../inference/testAccuracy.js';
 import { clientNoiseFactor } from '../../protocol/clientNoiseFactor.js';
 import { QSDL_VERSION } from '../../version.js';
+import { committedNetwork } from '../_internal/committedNetwork.js';
 import { parseNumberText } from '../_internal/numericOption.js';
 import { fmt } from '../_internal/table.js';
 import type { CliIo } from './common.js';
-
-/** The committed network, relative to the bundled CLI (dist/qsdl.mjs) and to src/cli/commands alike: both resolve from the package root. */
-function defaultWeights(ext: 'f32' | 'json'): string {
-  const here = fileURLToPath(import.meta.url);
-  const root = here.includes('/src/cli/') ? new URL('../../../', import.meta.url) : new URL('../', import.meta.url);
-  return fileURLToPath(new URL(`weights/mnist-784-784-10.${ext}`, root));
-}
 
 /** Register `qsdl accuracy`: MNIST test accuracy of the trained network under the client's measurement noise. @internal */
 export function registerAccuracy(program: Command, io: CliIo): void {
@@ -34,7 +26,7 @@ export function registerAccuracy(program: Command, io: CliIo): void {
       const electronicNoise = parseNumberText('--electronic-noise', opts.electronicNoise, 'in [0, ∞)');
       const seed = parseNumberText('--seed', opts.seed, 'in [−2^31, 2^31)');
       const snr = mu / clientNoiseFactor(gain, efficiency, electronicNoise); // validates G, η, v_el before the slow part
-      const { network, provenance } = readNetwork(defaultWeights('f32'), defaultWeights('json'));
+      const { network, provenance } = committedNetwork();
       const r = testAccuracy(network, loadMnist('test'), { model: 'physical', mu, gain, efficiency, electronicNoise }, seed);
       if (opts.json === true) {
         io.stdout(`${JSON.stringify({ accuracy: r.accuracyPercent, unit: 'percent', correct: r.correct, count: r.count, mu, gain, efficiency, electronicNoise, snr, seed, noiseStds: r.noiseStds, cleanAccuracy: provenance.cleanTestAccuracyPercent, network: provenance.command, qsdlVersion: QSDL_VERSION })}\n`);
