@@ -70,6 +70,11 @@ export function integerAtLeast(name: string, value: unknown, lo: number): number
   return check(name, value, (v) => Number.isInteger(v) && v >= lo, 'an integer', () => `in {${lo}, ${lo + 1}, …}`);
 }
 
+/** A seed for the 32-bit generators: an integer in [−2^31, 2^31) (anything else would be changed silently). @internal */
+export function seed32(name: string, value: unknown): number {
+  return check(name, value, (v) => Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31, 'an integer', () => 'in [−2^31, 2^31)');
+}
+
 /** One of a fixed set of names. @internal */
 export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {

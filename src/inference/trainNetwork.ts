@@ -1,6 +1,6 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { inLeftOpen, integerAtLeast, positive } from '../_internal/validate.js';
+import { inLeftOpen, integerAtLeast, positive, seed32 } from '../_internal/validate.js';
 import type { BiasFreeNetwork } from './noisyForward.js';
 
 /** Training settings of {@link trainNetwork}; the defaults are the recipe of SPEC §5 (Adam, lr 1e-3, batch 64). @public */
@@ -48,8 +48,7 @@ export function trainNetwork(inputs: Float64Array, labels: Uint8Array, n: number
   const epochs = integerAtLeast('epochs', options.epochs ?? 8, 1);
   const batch = integerAtLeast('batch size', options.batchSize ?? 64, 1);
   const lr = positive('learning rate', options.learningRate ?? 1e-3);
-  const seed = options.seed ?? 1;
-  if (!(Number.isInteger(seed) && seed >= -(2 ** 31) && seed < 2 ** 31)) throw new RangeError(`seed must be an integer in [−2^31, 2^31); received ${String(seed)}`);
+  const seed = seed32('seed', options.seed ?? 1);
   const count = labels.length;
   if (inputs.length !== count * nIn) throw new RangeError(`inputs must hold labels.length × n = ${count} × ${nIn} values; received ${inputs.length}`);
   labels.forEach((l, i) => {

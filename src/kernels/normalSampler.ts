@@ -1,3 +1,4 @@
+import { seed32 } from '../_internal/validate.js';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
@@ -13,10 +14,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
  * @public
  */
 export function normalSampler(seed: number): () => number {
-  if (!(Number.isInteger(seed) && seed >= -(2 ** 31) && seed < 2 ** 31)) {
-    throw new RangeError(`seed must be an integer in [−2^31, 2^31); received ${String(seed)}`);
-  }
-  const rng = xoroshiro128plus(seed);
+  const rng = xoroshiro128plus(seed32('seed', seed));
   let spare = Number.NaN;
   return () => {
     if (!Number.isNaN(spare)) {

@@ -6,11 +6,11 @@ import type { Command } from 'commander';
 import { loadMnist } from '../../data/loadMnist.js';
 import { encodePixels } from '../../inference/encodePixels.js';
 import { networkBytes, readNetwork, type NetworkProvenance } from '../../inference/networkFile.js';
-import { argmax, noisyForward } from '../../inference/noisyForward.js';
+import { testAccuracy } from '../../inference/testAccuracy.js';
 import { trainNetwork } from '../../inference/trainNetwork.js';
 import { QSDL_VERSION } from '../../version.js';
 import { writeWhole } from '../_internal/batch.js';
-import { inLeftOpen, integerAtLeast } from '../../_internal/validate.js';
+import { inLeftOpen, integerAtLeast, seed32 } from '../../_internal/validate.js';
 import { CliError } from '../_internal/cliError.js';
 import { parseNumberText } from '../_internal/numericOption.js';
 import type { CliIo } from './common.js';
@@ -35,7 +35,7 @@ export function registerTrain(program: Command, io: CliIo): void {
       integerAtLeast('--epochs', epochs, 1);
       integerAtLeast('--batch-size', batchSize, 1);
       inLeftOpen('--learning-rate', learningRate, 0, 1);
-      if (!(Number.isInteger(seed) && seed >= -(2 ** 31) && seed < 2 ** 31)) throw new CliError(`--seed must be an integer in [−2^31, 2^31); received ${seed}`);
+      seed32('--seed', seed);
       const train = loadMnist('train');
       const test = loadMnist('test');
       const bar = new SingleBar({ format: 'training [{bar}] {percentage}% | {value}/{total} samples | loss {loss} | eta {eta_formatted}', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 }, Presets.shades_classic);
@@ -65,14 +65,7 @@ export function registerTrain(program: Command, io: CliIo): void {
       };
       const provenancePath = join(opts.out, `${opts.name}.json`);
       writeWhole(provenancePath, [`${JSON.stringify(provisional, null, 2)}\n`]);
-      const stored = readNetwork(weightsPath, provenancePath).network;
-      let correct = 0;
-      const x = new Float64Array(784);
-      for (let i = 0; i < test.count; i += 1) {
-        encodePixels(test.images.subarray(i * 784, (i + 1) * 784), 'pm1', x);
-        if (argmax(noisyForward(stored, x, [0, 0], () => 0)) === test.labels[i]) correct += 1;
-      }
-      const accuracy = (100 * correct) / test.count;
+      const { accuracyPercent: accuracy, correct } = testAccuracy(readNetwork(weightsPath, provenancePath).network, test, null);
       writeWhole(provenancePath, [`${JSON.stringify({ ...provisional, cleanTestAccuracyPercent: accuracy }, null, 2)}\n`]);
       io.stdout(`clean test accuracy ${accuracy.toFixed(2)} % (${correct}/${test.count}); wrote ${weightsPath} and ${provenancePath}\n`);
     });
