@@ -49,4 +49,5 @@ export { encodePixels, PIXEL_ENCODINGS, type PixelEncoding } from './inference/e
 export { noisyForward, argmax, type BiasFreeNetwork, type NetworkLayer } from './inference/noisyForward.js';
 export { trainNetwork, type TrainingOptions } from './inference/trainNetwork.js';
 export { networkBytes, readNetwork, type NetworkProvenance, type StoredNetwork } from './inference/networkFile.js';
+export { accuracyCurve, type AccuracyCurveOptions } from './inference/accuracyCurve.js';
 export { testAccuracy, type AccuracyResult } from './inference/testAccuracy.js';
