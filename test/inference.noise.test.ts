@@ -75,6 +75,7 @@ describe('client output noise (SPEC §5)', () => {
       expect(relativeError(phys, Math.sqrt((measurementNoiseFactor(g) * w2) / (4 * mu)))).toBeLessThan(1e-15);
       const snr = mu / measurementNoiseFactor(g);
       expect(relativeError(outputNoiseStd({ model: 'notebook', f: notebookFForSnr(snr) }, w2), phys)).toBeLessThan(1e-15);
+      expect(relativeError(outputNoiseStd({ model: 'snr', snr }, w2), phys)).toBeLessThan(1e-15);
       // The notebook noise itself, by hand: √(mean(W²)/F).
       expect(relativeError(outputNoiseStd({ model: 'notebook', f: 8 }, w2), Math.sqrt(w2 / 8))).toBeLessThan(1e-15);
       // The authors' maps read their curve at F = √SNR: a different noise unless SNR = 1/16.
@@ -85,13 +86,14 @@ describe('client output noise (SPEC §5)', () => {
   it('detector imperfections enter the physical noise: √(DX2_eff(G, η, v_el)·mean(W²)/(4μ))', () => {
     // G = 3, η = ½, v_el = 0.2: DX2_eff = 38/15 (above); μ = 2, mean(W²) = 0.5 → √((38/15)·0.5/8).
     expect(relativeError(outputNoiseStd({ model: 'physical', mu: 2, gain: 3, efficiency: 0.5, electronicNoise: 0.2 }, 0.5), Math.sqrt(((38 / 15) * 0.5) / 8))).toBeLessThan(1e-15);
-    expect(() => outputNoiseStd({ model: 'phys' as 'physical', mu: 1, gain: 2 }, 1)).toThrow(/noise model must be one of physical, notebook; received "phys"/);
+    expect(() => outputNoiseStd({ model: 'phys' as 'physical', mu: 1, gain: 2 }, 1)).toThrow(/noise model must be one of physical, notebook, snr; received "phys"/);
   });
 
   it('bad input names the parameter', () => {
     expect(() => clientNoiseFactor(2, 1.2)).toThrow(/homodyne efficiency eta must be a number in \(0, 1\]; received 1.2/);
     expect(() => outputNoiseStd({ model: 'physical', mu: 0, gain: 2 }, 1)).toThrow(/mean photon number mu must be a finite number in \(0, ∞\); received 0/);
     expect(() => outputNoiseStd({ model: 'notebook', f: -1 }, 1)).toThrow(/notebook parameter F must be a finite number in \(0, ∞\); received -1/);
+    expect(() => outputNoiseStd({ model: 'snr', snr: Number.NaN }, 1)).toThrow(/output SNR must be a finite number in \(0, ∞\); received NaN/);
   });
 });
 

@@ -14,6 +14,7 @@ import { registerPaper } from './commands/paper.js';
 import { registerBounds } from './commands/bounds.js';
 import { registerTrain } from './commands/train.js';
 import { registerAccuracy } from './commands/accuracy.js';
+import { registerCurve } from './commands/curve.js';
 import type { CliIo } from './commands/common.js';
 
 /** Help goes to stdout (or stderr when shown for a missing command); commander's own error text is replaced by one line of ours. */
@@ -35,6 +36,7 @@ function buildProgram(io: CliIo): Command {
   registerBounds(program, io);
   registerTrain(program, io);
   registerAccuracy(program, io);
+  registerCurve(program, io);
   for (const c of [program, leak, ...leak.commands, ...program.commands]) c.exitOverride().configureOutput(output(io));
   return program;
 }

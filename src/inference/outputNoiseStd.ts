@@ -23,14 +23,23 @@ export interface NotebookNoiseSpec {
   readonly f: number;
 }
 
+/** The physical model given by its output SNR = μ/DX2_eff alone (accuracy depends on nothing else, SPEC §5). @public */
+export interface SnrNoiseSpec {
+  /** Selects this model. */
+  readonly model: 'snr';
+  /** SNR = μ/DX2_eff(G, η, v_el) > 0 (dimensionless, linear). */
+  readonly snr: number;
+}
+
 /** How the noise on the client's inner products is specified (SPEC §5). @public */
-export type OutputNoiseSpec = PhysicalNoiseSpec | NotebookNoiseSpec;
+export type OutputNoiseSpec = PhysicalNoiseSpec | NotebookNoiseSpec | SnrNoiseSpec;
 
 /**
  * Standard deviation of the noise on one inner product w·x̂ (same units as w·x̂), for a
  * layer whose weights have mean square meanSquareWeight = mean(W²):
  *
  * - physical: √(DX2_eff(G, η, v_el)/(4α²)) with α² = μ/mean(W²) (SPEC §5);
+ * - snr: √(mean(W²)/(4·SNR)), the physical model through SNR = μ/DX2_eff;
  * - notebook: √(mean(W²)/F), from dividing the notebook's measurement by √(F/mean(W²)).
  *
  * The two agree exactly when F = 4μ/DX2_eff = 4·SNR ({@link notebookFForSnr}). The
@@ -40,16 +49,18 @@ export type OutputNoiseSpec = PhysicalNoiseSpec | NotebookNoiseSpec;
  * @param spec - the noise model and its parameters
  * @param meanSquareWeight - mean(W²) of the layer (> 0)
  * @returns standard deviation per unit of w·x̂ (> 0; +∞ at G = 1, no signal)
- * @throws RangeError for an unknown model, μ ≤ 0, F ≤ 0 or mean(W²) ≤ 0
+ * @throws RangeError for an unknown model, μ ≤ 0, F ≤ 0, SNR ≤ 0 or mean(W²) ≤ 0
  * @example outputNoiseStd({ model: 'physical', mu: 4, gain: 2 }, 1) // returns √(2/16) ≈ 0.35355
  * @example outputNoiseStd({ model: 'notebook', f: 8 }, 1)            // returns √(1/8) ≈ 0.35355 (F = 4·SNR = 8)
+ * @example outputNoiseStd({ model: 'snr', snr: 2 }, 1)               // returns √(1/8) ≈ 0.35355
  * @example outputNoiseStd({ model: 'physical', mu: 4, gain: 2, efficiency: 0.5 }, 1) // returns √(3/16) ≈ 0.43301
  * @public
  */
 export function outputNoiseStd(spec: OutputNoiseSpec, meanSquareWeight: number): number {
   const w2 = positive('mean square weight mean(W²)', meanSquareWeight);
-  oneOf('noise model', spec.model, ['physical', 'notebook']);
+  oneOf('noise model', spec.model, ['physical', 'notebook', 'snr']);
   if (spec.model === 'notebook') return Math.sqrt(w2 / positive('notebook parameter F', spec.f));
+  if (spec.model === 'snr') return Math.sqrt(w2 / (4 * positive('output SNR', spec.snr)));
   const mu = positive('mean photon number mu', spec.mu);
   return Math.sqrt((clientNoiseFactor(spec.gain, spec.efficiency, spec.electronicNoise) * w2) / (4 * mu));
 }

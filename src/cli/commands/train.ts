@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadMnist } from '../../data/loadMnist.js';
 import { encodePixels } from '../../inference/encodePixels.js';
@@ -13,6 +12,7 @@ import { writeWhole } from '../_internal/batch.js';
 import { inLeftOpen, integerAtLeast, seed32 } from '../../_internal/validate.js';
 import { CliError } from '../_internal/cliError.js';
 import { parseNumberText } from '../_internal/numericOption.js';
+import { progressBar } from '../_internal/progress.js';
 import type { CliIo } from './common.js';
 
 /** Register `qsdl train`: train the paper's 784-784-10 network on MNIST, write weights and provenance. @internal */
@@ -38,8 +38,7 @@ export function registerTrain(program: Command, io: CliIo): void {
       seed32('--seed', seed);
       const train = loadMnist('train');
       const test = loadMnist('test');
-      const bar = new SingleBar({ format: 'training [{bar}] {percentage}% | {value}/{total} samples | loss {loss} | eta {eta_formatted}', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 }, Presets.shades_classic);
-      bar.start(epochs * train.count, 0, { loss: '-' });
+      const bar = progressBar('training [{bar}] {percentage}% | {value}/{total} samples | loss {loss} | eta {eta_formatted}', epochs * train.count, { loss: '-' });
       const network = trainNetwork(encodePixels(train.images), train.labels, 784, {
         epochs, seed, batchSize, learningRate,
         onProgress: (seen, _total, loss) => bar.update(seen, { loss: loss.toFixed(4) }),
