@@ -9,7 +9,7 @@ const P = fileURLToPath(new URL('../weights/mnist-784-784-10.json', import.meta.
 const BIN = fileURLToPath(new URL('../dist/qsdl.mjs', import.meta.url));
 
 /** A random bias-free network with the given widths (input first) and a random split of `count` images. */
-function randomCase(widths: number[], count: number, seed: number): { network: BiasFreeNetwork; split: MnistSplit } {
+function randomCase(widths: readonly number[], count: number, seed: number): { network: BiasFreeNetwork; split: MnistSplit } {
   let s = seed >>> 0 || 1;
   const u = () => {
     s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;

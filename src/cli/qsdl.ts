@@ -15,6 +15,8 @@ import { registerBounds } from './commands/bounds.js';
 import { registerTrain } from './commands/train.js';
 import { registerAccuracy } from './commands/accuracy.js';
 import { registerCurve } from './commands/curve.js';
+import { registerMaps } from './commands/maps.js';
+import { registerHeadline } from './commands/headline.js';
 import type { CliIo } from './commands/common.js';
 
 /** Help goes to stdout (or stderr when shown for a missing command); commander's own error text is replaced by one line of ours. */
@@ -37,6 +39,8 @@ function buildProgram(io: CliIo): Command {
   registerTrain(program, io);
   registerAccuracy(program, io);
   registerCurve(program, io);
+  registerMaps(program, io);
+  registerHeadline(program, io);
   for (const c of [program, leak, ...leak.commands, ...program.commands]) c.exitOverride().configureOutput(output(io));
   return program;
 }
@@ -61,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof CliError || e instanceof RangeError || e instanceof TypeError) {
       // The library's own TypeErrors say what was expected ("must be", "give …", "required", "applies to"); any other is a bug.
       if (e instanceof TypeError && !/must be|give |required|applies to/.test(e.message)) throw e;
+      // RangeErrors of the engine itself (a stack overflow, an impossible allocation) are bugs, not bad input.
+      if (e instanceof RangeError && /^(Maximum call stack|Invalid (typed )?array length|Invalid string length|Array buffer allocation failed)/.test(e.message)) throw e;
       process.stderr.write(`qsdl: error: ${oneLine(e.message)}\n`);
       return EXIT_USAGE;
     }

@@ -1,4 +1,5 @@
-import { closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { evaluateRows, formatCsvRows } from './batchRows.js';
 import { CliError } from './cliError.js';
 import { readCsvFile, type CsvFile, type CsvRows } from './numericCsv.js';
@@ -71,6 +72,17 @@ export function writeWhole(path: string, parts: readonly (string | Buffer)[]): v
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new CliError(`cannot write output ${JSON.stringify(path)}: ${code === 'ENOENT' ? 'no such directory' : code}`);
+  }
+}
+
+/** Fail now, before a long computation, if `path` could not be written later (missing folder, no permission). @internal */
+export function checkWritable(path: string): void {
+  const dir = dirname(resolve(path));
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new CliError(`cannot write output ${JSON.stringify(path)}: ${code === 'ENOENT' ? 'no such directory' : code}`);
   }

@@ -4,7 +4,7 @@ import { PIXEL_ENCODINGS } from '../../inference/encodePixels.js';
 import { accuracySweep, accuracySweepCsv, type AccuracySweep, type AccuracySweepGrid } from '../../reports/accuracySweep.js';
 import { integerAtLeast, seed32 } from '../../_internal/validate.js';
 import { QSDL_VERSION } from '../../version.js';
-import { writeWhole } from '../_internal/batch.js';
+import { checkWritable, writeWhole } from '../_internal/batch.js';
 import { CliError } from '../_internal/cliError.js';
 import { committedNetwork } from '../_internal/committedNetwork.js';
 import { parseNumberText } from '../_internal/numericOption.js';
@@ -61,11 +61,16 @@ export function registerCurve(program: Command, io: CliIo): void {
       const grid = gridOf(opts);
       const seed = seed32('--seed', parseNumberText('--seed', opts.seed, 'in [−2^31, 2^31)'));
       const encoding = choice('--encoding', opts.encoding, PIXEL_ENCODINGS);
+      if (opts.output !== undefined) checkWritable(opts.output);
       const { network, provenance } = committedNetwork();
       const test = loadMnist('test');
       const bar = progressBar('accuracy curve [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count);
-      const sweep = accuracySweep(network, test, grid, { seed, encoding, onProgress: (done) => bar.update(done) });
-      bar.stop();
+      let sweep: AccuracySweep;
+      try {
+        sweep = accuracySweep(network, test, grid, { seed, encoding, onProgress: (done) => bar.update(done) });
+      } finally {
+        bar.stop(); // a running bar's timer would keep the process alive after an error
+      }
       const text = opts.json === true
         ? `${JSON.stringify({ grid, seed, encoding, unit: 'percent', cleanAccuracy: provenance.cleanTestAccuracyPercent, network: provenance.command, crossing96: sweep.crossing96, paperCrossing96SameNoise: sweep.paperCrossing96SameNoise, paperCrossing96MapsReading: sweep.paperCrossing96MapsReading, rows: sweep.rows, qsdlVersion: QSDL_VERSION }, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v))}\n`
         : accuracySweepCsv(sweep, String);

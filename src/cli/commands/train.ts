@@ -39,11 +39,15 @@ export function registerTrain(program: Command, io: CliIo): void {
       const train = loadMnist('train');
       const test = loadMnist('test');
       const bar = progressBar('training [{bar}] {percentage}% | {value}/{total} samples | loss {loss} | eta {eta_formatted}', epochs * train.count, { loss: '-' });
-      const network = trainNetwork(encodePixels(train.images), train.labels, 784, {
-        epochs, seed, batchSize, learningRate,
-        onProgress: (seen, _total, loss) => bar.update(seen, { loss: loss.toFixed(4) }),
-      });
-      bar.stop();
+      let network: ReturnType<typeof trainNetwork>;
+      try {
+        network = trainNetwork(encodePixels(train.images), train.labels, 784, {
+          epochs, seed, batchSize, learningRate,
+          onProgress: (seen, _total, loss) => bar.update(seen, { loss: loss.toFixed(4) }),
+        });
+      } finally {
+        bar.stop();
+      }
       const bytes = networkBytes(network);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       try {
