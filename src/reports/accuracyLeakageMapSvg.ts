@@ -73,10 +73,11 @@ export function accuracyLeakageMapSvg(map: AccuracyLeakageMap, options: MapSvgOp
     }),
   );
   const field = (f: (r: AccuracyLeakageMapRow) => number) => Float64Array.from(map.rows, f);
-  // A contour line: the rings of d3-contour's polygons without their stretches along the grid's border
-  // (those close the polygon, they are not part of the level set).
-  const onBorder = (p: number[], q: number[]) =>
-    (p[0] === q[0] && (p[0] === 0 || p[0] === nx)) || (p[1] === q[1] && (p[1] === 0 || p[1] === ny));
+  // A contour line: the rings of d3-contour's polygons without the segments that touch the grid's border
+  // (u = 0 or nx, v = 0 or ny; the grid values sit at half-integers): those close the polygon around the
+  // grid's edge, they are not part of the level set.
+  const border = (p: number[]) => p[0] === 0 || p[0] === nx || p[1] === 0 || p[1] === ny;
+  const onBorder = (p: number[], q: number[]) => border(p) || border(q);
   const line = (values: Float64Array, level: number, style: string) => {
     const parts: string[] = [];
     for (const polygon of contours().size([nx, ny]).contour(Array.from(values), level).coordinates) {
