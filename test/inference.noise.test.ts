@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clientNoiseFactor, measurementNoiseFactor, noisyLayer, normalSampler, notebookFForSnr, outputNoiseStd } from '../src/index.js';
 import { relativeError } from './_helpers/fixtures.js';
@@ -108,6 +109,31 @@ describe('noisy layer: statistics of the simulated outputs against the formula',
   it('noise-free products are w·x̂ exactly (to rounding)', () => {
     const y = noisyLayer(w, 3, x, 0, () => Number.NaN);
     expected.forEach((e, i) => expect(Math.abs((y[i] as number) - e)).toBeLessThan(1e-15));
+  });
+
+  it('gives, bit for bit, one row at a time: y_i = (Σ_j w_ij·x_j, in order)·(1/‖x‖) + σ·z_i with the deviates in row order (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 9 }), fc.double({ min: 0, max: 3, noNaN: true }), fc.integer({ min: 1, max: 2 ** 30 }), (m, n, sigma, seed) => {
+        const g = normalSampler(seed);
+        const wr = Float64Array.from({ length: m * n }, () => g());
+        const xr = Float64Array.from({ length: n }, () => g());
+        const z = Float64Array.from({ length: m }, () => g());
+        let k = 0;
+        const y = noisyLayer(wr, m, xr, sigma, () => z[k++] as number);
+        let big = 0;
+        for (const v of xr) big = Math.max(big, Math.abs(v));
+        let norm2 = 0;
+        for (const v of xr) norm2 += (v / big) * (v / big);
+        const scale = 1 / (big * Math.sqrt(norm2));
+        for (let i = 0; i < m; i += 1) {
+          let dot = 0;
+          for (let j = 0; j < n; j += 1) dot += (wr[i * n + j] as number) * (xr[j] as number);
+          expect(y[i]).toBe(dot * scale + (sigma > 0 ? sigma * (z[i] as number) : 0));
+        }
+        expect(k).toBe(sigma > 0 ? m : 0);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('over 100 000 draws, each output has mean w·x̂ and variance σ² within 5 standard errors', () => {

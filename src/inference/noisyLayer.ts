@@ -36,7 +36,32 @@ export function noisyLayer(weights: Float64Array, rows: number, x: Float64Array,
   let norm2 = 0;
   for (let j = 0; j < n; j += 1) norm2 += ((x[j] as number) / big) * ((x[j] as number) / big);
   const scale = big > 0 ? 1 / (big * Math.sqrt(norm2)) : 0;
-  for (let i = 0; i < m; i += 1) {
+  // Four rows at a time (each x_j loaded once for four products: about twice as fast); every row's
+  // sum still runs over j = 0 … N−1 in order, so the results are those of one row at a time, bit for bit.
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    let d0 = 0;
+    let d1 = 0;
+    let d2 = 0;
+    let d3 = 0;
+    const b0 = i * n;
+    const b1 = b0 + n;
+    const b2 = b1 + n;
+    const b3 = b2 + n;
+    for (let j = 0; j < n; j += 1) {
+      const v = x[j] as number;
+      d0 += (weights[b0 + j] as number) * v;
+      d1 += (weights[b1 + j] as number) * v;
+      d2 += (weights[b2 + j] as number) * v;
+      d3 += (weights[b3 + j] as number) * v;
+    }
+    // Deviates in row order, as one row at a time draws them.
+    y[i] = d0 * scale + (sigma > 0 ? sigma * normal() : 0);
+    y[i + 1] = d1 * scale + (sigma > 0 ? sigma * normal() : 0);
+    y[i + 2] = d2 * scale + (sigma > 0 ? sigma * normal() : 0);
+    y[i + 3] = d3 * scale + (sigma > 0 ? sigma * normal() : 0);
+  }
+  for (; i < m; i += 1) {
     let dot = 0;
     const base = i * n;
     for (let j = 0; j < n; j += 1) dot += (weights[base + j] as number) * (x[j] as number);
