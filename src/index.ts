@@ -55,5 +55,5 @@ export { testAccuracy, type AccuracyResult } from './inference/testAccuracy.js';
 export { accuracySweep, accuracySweepCsv, ACCURACY_SWEEP_COLUMNS, type AccuracySweep, type AccuracySweepGrid, type AccuracySweepRow } from './reports/accuracySweep.js';
 export { accuracyLeakageMap, accuracyLeakageMapCsv, accuracyLeakageMapColumns, ACCURACY_SOURCES, type AccuracySource, type AccuracyLeakageMap, type AccuracyLeakageMapRow, type AccuracyLeakageMapOptions } from './reports/accuracyLeakageMap.js';
 export { accuracyLeakageStudy, type AccuracyLeakageStudy, type AccuracyLeakageStudyOptions } from './reports/accuracyLeakageStudy.js';
-export { accuracyLeakageMapSvg, type MapSvgOptions } from './reports/accuracyLeakageMapSvg.js';
+export { accuracyLeakageMapSvg, type MapSvgOptions, type MapMark } from './reports/accuracyLeakageMapSvg.js';
 export { headline, PAPER_HEADLINE, type Headline, type HeadlineCriteria, type HeadlineRegion, type HeadlinePoint, type HeadlineDisagreement, type GainSlice } from './reports/headline.js';

@@ -4,6 +4,16 @@ import { DATA_LEAK_MODELS, type DataLeakModel } from '../bounds/dataLeak.js';
 import type { AccuracyLeakageMap, AccuracyLeakageMapRow, AccuracySource } from './accuracyLeakageMap.js';
 import { PAPER_HEADLINE, type HeadlineCriteria } from './headline.js';
 
+/** A point marked on the map (an operating point). @public */
+export interface MapMark {
+  /** Mean photon number per weight symbol μ (photons). */
+  readonly mu: number;
+  /** Client gain G ≥ 1. */
+  readonly gain: number;
+  /** Text written beside the mark. */
+  readonly label: string;
+}
+
 /** Options of {@link accuracyLeakageMapSvg}. @public */
 export interface MapSvgOptions {
   /** Title line. */
@@ -11,7 +21,7 @@ export interface MapSvgOptions {
   /** Thresholds drawn. @defaultValue {@link PAPER_HEADLINE} */
   readonly criteria?: HeadlineCriteria;
   /** Points to mark, e.g. the paper's operating point. */
-  readonly marks?: readonly { readonly mu: number; readonly gain: number; readonly label: string }[];
+  readonly marks?: readonly MapMark[];
 }
 
 const WIDTH = 1060;

@@ -37,9 +37,21 @@ export interface AccuracySweepRow {
 /** Which grid an {@link accuracySweep} runs on. @public */
 export type AccuracySweepGrid =
   /** The physical model on SNR = logspace(log10 min, log10 max, points). */
-  | { readonly kind: 'snr'; readonly min: number; readonly max: number; readonly points: number }
+  | {
+      /** Grid kind: the physical model's SNR grid. */
+      readonly kind: 'snr';
+      /** Smallest output SNR μ/DX2 (linear, > 0). */
+      readonly min: number;
+      /** Largest output SNR μ/DX2 (linear). */
+      readonly max: number;
+      /** Number of log-spaced points (integer ≥ 2). */
+      readonly points: number;
+    }
   /** The paper-2024 notebook parametrisation on the authors' own grid F = logspace(−3, 2, 512). */
-  | { readonly kind: 'paper-2024-notebook' };
+  | {
+      /** Grid kind: the authors' notebook grid of F. */
+      readonly kind: 'paper-2024-notebook';
+    };
 
 /** Result of {@link accuracySweep}. @public */
 export interface AccuracySweep {
