@@ -57,3 +57,13 @@ export { accuracyLeakageMap, accuracyLeakageMapCsv, accuracyLeakageMapColumns, A
 export { accuracyLeakageStudy, type AccuracyLeakageStudy, type AccuracyLeakageStudyOptions } from './reports/accuracyLeakageStudy.js';
 export { accuracyLeakageMapSvg, type MapSvgOptions, type MapMark } from './reports/accuracyLeakageMapSvg.js';
 export { headline, PAPER_HEADLINE, type Headline, type HeadlineCriteria, type HeadlineRegion, type HeadlinePoint, type HeadlineDisagreement, type GainSlice } from './reports/headline.js';
+
+// Photon-counting server simulations
+export { uniformSource, type UniformSource } from './counting/uniformSource.js';
+export type { CountingPhysics } from './counting/countingPhysics.js';
+export { simulateCounts, type CountSimulationSpec } from './counting/simulateCounts.js';
+export { countingBasis, COUNTING_BASES, type CountingBasis, type CountingBasisName } from './counting/countingBasis.js';
+export { countingProbabilities } from './counting/countingProbabilities.js';
+export { recognitionRate, type RecognitionRateOptions, type RecognitionRateResult } from './counting/recognitionRate.js';
+export { pixelCountInformation, type PixelCountInformation, type PixelCountInformationOptions } from './counting/pixelCountInformation.js';
+export { fanoInformation } from './counting/fanoInformation.js';
