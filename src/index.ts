@@ -67,3 +67,4 @@ export { countingProbabilities } from './counting/countingProbabilities.js';
 export { recognitionRate, type RecognitionRateOptions, type RecognitionRateResult } from './counting/recognitionRate.js';
 export { pixelCountInformation, type PixelCountInformation, type PixelCountInformationOptions } from './counting/pixelCountInformation.js';
 export { fanoInformation } from './counting/fanoInformation.js';
+export { committedNetwork } from './inference/committedNetwork.js';

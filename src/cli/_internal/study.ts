@@ -5,7 +5,7 @@ import type { PaperPreset } from '../../presets/paperPreset.js';
 import { accuracyLeakageStudy, type AccuracyLeakageStudy } from '../../reports/accuracyLeakageStudy.js';
 import { integerAtLeast, seed32 } from '../../_internal/validate.js';
 import { choice } from '../commands/common.js';
-import { committedNetwork } from './committedNetwork.js';
+import { committedNetwork } from '../../inference/committedNetwork.js';
 import { parseNumberText } from './numericOption.js';
 import { progressBar } from './progress.js';
 

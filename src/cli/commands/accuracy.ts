@@ -3,7 +3,7 @@ import { loadMnist } from '../../data/loadMnist.js';
 import { testAccuracy } from '../../inference/testAccuracy.js';
 import { clientNoiseFactor } from '../../protocol/clientNoiseFactor.js';
 import { QSDL_VERSION } from '../../version.js';
-import { committedNetwork } from '../_internal/committedNetwork.js';
+import { committedNetwork } from '../../inference/committedNetwork.js';
 import { parseNumberText } from '../_internal/numericOption.js';
 import { fmt } from '../_internal/table.js';
 import type { CliIo } from './common.js';

@@ -6,7 +6,7 @@ import { integerAtLeast, seed32 } from '../../_internal/validate.js';
 import { QSDL_VERSION } from '../../version.js';
 import { checkWritable, writeWhole } from '../_internal/batch.js';
 import { CliError } from '../_internal/cliError.js';
-import { committedNetwork } from '../_internal/committedNetwork.js';
+import { committedNetwork } from '../../inference/committedNetwork.js';
 import { parseNumberText } from '../_internal/numericOption.js';
 import { progressBar } from '../_internal/progress.js';
 import { fmt } from '../_internal/table.js';

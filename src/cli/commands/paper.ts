@@ -12,7 +12,7 @@ import { QSDL_VERSION } from '../../version.js';
 import { loadMnist, type MnistSplit } from '../../data/loadMnist.js';
 import { testAccuracy } from '../../inference/testAccuracy.js';
 import type { BiasFreeNetwork } from '../../inference/noisyForward.js';
-import { committedNetwork } from '../_internal/committedNetwork.js';
+import { committedNetwork } from '../../inference/committedNetwork.js';
 import { fmt, formatTable } from '../_internal/table.js';
 import type { CliIo } from './common.js';
 
