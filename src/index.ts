@@ -68,3 +68,34 @@ export { recognitionRate, type RecognitionRateOptions, type RecognitionRateResul
 export { pixelCountInformation, type PixelCountInformation, type PixelCountInformationOptions } from './counting/pixelCountInformation.js';
 export { fanoInformation } from './counting/fanoInformation.js';
 export { committedNetwork } from './inference/committedNetwork.js';
+
+// Gaussian-state engine
+export { gaussianState, DEFAULT_STATE_TOLERANCE, type GaussianState, type GaussianStateOptions } from './gaussian/gaussianState.js';
+export type { Complex, ComplexMatrix } from './gaussian/complex.js';
+export { vacuum } from './gaussian/vacuum.js';
+export { coherentState } from './gaussian/coherentState.js';
+export { thermalState } from './gaussian/thermalState.js';
+export { twoModeSqueezedVacuum, MAX_TMSV_VARIANCE, MAX_TMSV_SQUEEZING } from './gaussian/twoModeSqueezedVacuum.js';
+export { tensorProduct } from './gaussian/tensorProduct.js';
+export { passiveSymplectic, DEFAULT_UNITARY_TOLERANCE, type UnitaryOptions } from './gaussian/passiveSymplectic.js';
+export { passiveUnitary } from './gaussian/passiveUnitary.js';
+export { householderUnitary } from './gaussian/householderUnitary.js';
+export { beamSplitter } from './gaussian/beamSplitter.js';
+export { pureLoss } from './gaussian/pureLoss.js';
+export { amplifierChannel } from './gaussian/amplifierChannel.js';
+export { amplifierDilation } from './gaussian/amplifierDilation.js';
+export { addNoise } from './gaussian/addNoise.js';
+export { twoModeSqueeze } from './gaussian/twoModeSqueeze.js';
+export { keepModes } from './gaussian/keepModes.js';
+export { partialTrace } from './gaussian/partialTrace.js';
+export { displace } from './gaussian/displace.js';
+export { homodyneConditional, QUADRATURES, type Quadrature } from './gaussian/homodyneConditional.js';
+export { homodyneSample, type HomodyneSample } from './gaussian/homodyneSample.js';
+export { heterodyneConditional, type HeterodyneOutcome } from './gaussian/heterodyneConditional.js';
+export { heterodyneSample, type HeterodyneSample } from './gaussian/heterodyneSample.js';
+export { symplecticEigenvalues, type SymplecticSpectrum } from './gaussian/symplecticEigenvalues.js';
+export { vonNeumannEntropy, type EntropyOptions } from './gaussian/vonNeumannEntropy.js';
+export { gaussianHolevo, type HolevoOptions } from './gaussian/gaussianHolevo.js';
+export { eprHolevo } from './gaussian/eprHolevo.js';
+export { quantumFisherInformation, QFI_MIN_EXCESS } from './gaussian/quantumFisherInformation.js';
+export { honestLayerRun, type HonestLayerInput, type HonestLayerRun, type HonestRowOutput } from './protocol/honestLayerRun.js';
