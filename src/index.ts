@@ -99,3 +99,13 @@ export { gaussianHolevo, type HolevoOptions } from './gaussian/gaussianHolevo.js
 export { eprHolevo } from './gaussian/eprHolevo.js';
 export { quantumFisherInformation, QFI_MIN_EXCESS } from './gaussian/quantumFisherInformation.js';
 export { honestLayerRun, type HonestLayerInput, type HonestLayerRun, type HonestRowOutput } from './protocol/honestLayerRun.js';
+
+// Server-side data bounds and the finite-size test
+export { qfiDataLeak } from './bounds/qfiDataLeak.js';
+export { countingDataLeak, type CountingDataLeakInput } from './bounds/countingDataLeak.js';
+export { holevoSubadditiveDataLeak } from './bounds/holevoSubadditiveDataLeak.js';
+export { holevoSymmetricDataLeak } from './bounds/holevoSymmetricDataLeak.js';
+export { holevoSymmetricGammaBound } from './bounds/holevoSymmetricGammaBound.js';
+export { DATA_LEAK_MODEL_FIELDS, type DataLeakField, type PublishedDataLeakModel } from './bounds/dataLeak.js';
+export { detectionProbability, type ChannelParameters, type DetectionProbabilityInput, type DetectionProbabilityResult, type FiniteSizeTestResult } from './verification/detectionProbability.js';
+export { excessNoiseUpperBound } from './verification/excessNoiseUpperBound.js';

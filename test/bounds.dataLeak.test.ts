@@ -83,13 +83,13 @@ describe('published data-leakage models (SPEC §4.1)', () => {
   it.each([
     [{ gain: 0.5 }, /gain G must be a finite number in \[1, ∞\); received 0.5/],
     [{ gain: Number.NaN }, /gain G .* received NaN/],
-    [{ gain: 2, model: 'magic' as never }, /data-leakage model must be one of paper-2024, corrected, paper-2025; received "magic"/],
+    [{ gain: 2, model: 'magic' as never }, /data-leakage model must be one of paper-2024, corrected, paper-2025, qfi, counting, holevo-subadditive, holevo-symmetric; received "magic"/],
     [{ gain: 2, inputs: 0 }, /inputs N must be an integer in \{1, 2, …\}; received 0/],
     [{ gain: 2, activeFraction: 0 }, /active fraction f must be a number in \(0, 1\]; received 0/],
     [{ gain: 2, x: 2 }, /normalised data value x must be a number in \[-1, 1\]; received 2/],
     [{ gain: 2, model: 'paper-2025' as const, rows: -1 }, /rows M must be a finite number in \(0, ∞\); received -1/],
     [{ gain: 2, model: 'paper-2025' as const, x: 0.3 }, /x applies to the Cramér–Rao models \(paper-2024, corrected\) only; model is paper-2025, received x = 0.3/],
-    [{ gain: 2, model: 'corrected' as const, rows: 10 }, /rows M applies to the paper-2025 model only; model is corrected, received rows = 10/],
+    [{ gain: 2, model: 'corrected' as const, rows: 10 }, /rows M applies to the paper-2025, qfi, counting, holevo-subadditive and holevo-symmetric models only; model is corrected, received rows = 10/],
     [{ gain: 2, inputs: 1 }, /normalised data value x \(default 1\/√n, so n ≥ 1\) must be a number in \[-1, 1\]; received 1.414/],
   ])('bad input %j throws a message naming the parameter, range and value', (input, message) => {
     expect(() => dataLeak(input)).toThrow(message);

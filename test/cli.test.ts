@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relativeError } from './_helpers/fixtures.js';
-import { cramerRaoDataLeak, dataLeak, effectiveExcessNoise, holevoWeightLeak, holevoWeightLeakTextbook, paper2024, revisedDataLeak } from '../src/index.js';
+import { cramerRaoDataLeak, DATA_LEAK_MODELS, dataLeak, effectiveExcessNoise, holevoWeightLeak, holevoWeightLeakTextbook, paper2024, revisedDataLeak } from '../src/index.js';
 
 const BIN = fileURLToPath(new URL('../dist/qsdl.mjs', import.meta.url));
 
@@ -108,7 +108,7 @@ describe('qsdl leak data', () => {
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout) as { bits: number; otherModels: Record<string, number> };
       expect(out.bits).toBe(dataLeak({ gain: 1.5, model }));
-      expect(Object.keys(out.otherModels)).toHaveLength(2);
+      expect(Object.keys(out.otherModels)).toHaveLength(DATA_LEAK_MODELS.length - 1);
     }
   });
 
@@ -163,7 +163,7 @@ describe('bad input: one line on stderr naming parameter, range and value; non-z
     ['G < 1 (weight)', () => ['leak', 'weight', '--mu', '1', '--gain', '0.9'], /gain G must be a finite number in \[1, ∞\); received 0\.9/],
     ['G < 1 (data)', () => ['leak', 'data', '--gain', '0.5'], /gain G must be a finite number in \[1, ∞\); received 0\.5/],
     ['missing gain', () => ['leak', 'data'], /gain is required \(client amplifier gain G ≥ 1, as --gain or a column\)/],
-    ['unknown model', () => ['leak', 'data', '--gain', '2', '--model', 'oracle'], /--model must be one of paper-2024, corrected, paper-2025; received "oracle"/],
+    ['unknown model', () => ['leak', 'data', '--gain', '2', '--model', 'oracle'], /--model must be one of paper-2024, corrected, paper-2025, qfi, counting, holevo-subadditive, holevo-symmetric; received "oracle"/],
     ['unknown preset', () => ['leak', 'weight', '--mu', '1', '--preset', 'paper-2030'], /preset must be one of paper-2024, paper-2025; received "paper-2030"/],
     ['two channel flags', () => ['leak', 'weight', '--mu', '1', '--loss', '0.1', '--transmittance', '0.9'], /give the channel once, as one of transmittance, loss, loss-db \(flag or column\); received transmittance = 0.9, loss = 0.1/],
     ['ε and gain', () => ['leak', 'weight', '--mu', '1', '--gain', '2', '--excess-noise', '0.1'], /give the excess noise once, as one of excess-noise, input-excess-noise, gain \(flag or column\); received excess-noise = 0.1, gain = 2/],
@@ -193,7 +193,7 @@ describe('bad input: one line on stderr naming parameter, range and value; non-z
     ['CSV directory', () => ['leak', 'weight', '--input', dir], /cannot read input CSV .*: is a directory/],
     ['output into a missing directory', () => ['leak', 'weight', '--input', badCsv('c12.csv', 'mu\n1\n'), '--output', join(dir, 'no', 'such', 'x.csv')], /cannot write output .*x\.csv.*no such directory/],
     ['--output without --input', () => ['leak', 'weight', '--mu', '1', '--output', join(dir, 'x.csv')], /--output applies to batch mode/],
-    ['--rows with a Cramér–Rao model', () => ['leak', 'data', '--gain', '2', '--model', 'corrected', '--rows', '10'], /rows applies to the paper-2025 model only; model is corrected/],
+    ['--rows with a Cramér–Rao model', () => ['leak', 'data', '--gain', '2', '--model', 'corrected', '--rows', '10'], /rows applies to the paper-2025, qfi, counting, holevo-subadditive and holevo-symmetric models only; model is corrected/],
     ['--model and --preset', () => ['leak', 'data', '--gain', '2', '--model', 'corrected', '--preset', 'paper-2024'], /give --model or --preset, not both/],
     ['column and flag', () => ['leak', 'weight', '--mu', '1', '--input', badCsv('c7.csv', 'mu\n1\n')], /mu is given both as a column .* and as the flag --mu/],
   ];

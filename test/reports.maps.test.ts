@@ -53,6 +53,7 @@ describe('accuracyLeakageMap: the full (μ, G) grid', () => {
     expect(accuracyLeakageMapColumns()).toEqual([
       'gain', 'mu', 'snr', 'accuracy_simulated_percent', 'accuracy_paper_fit_percent', 'accuracy_paper_raw_percent', 'accuracy_paper_raw_same_noise_percent',
       'weight_bits', 'data_paper_2024_bits', 'data_corrected_bits', 'data_paper_2025_bits',
+      'data_qfi_bits', 'data_counting_bits', 'data_holevo_subadditive_bits', 'data_holevo_symmetric_bits',
     ]);
     expect(() => accuracyLeakageMap([0.9], [1], lookup)).toThrow(/gains\[0\] must be .*received 0.9/);
     expect(() => accuracyLeakageMap([2], [-1], lookup)).toThrow(/mus\[0\] must be .*received -1/);

@@ -1,4 +1,4 @@
-import type { DataLeakInput, DataLeakModel } from '../bounds/dataLeak.js';
+import type { DataLeakInput, PublishedDataLeakModel } from '../bounds/dataLeak.js';
 import type { WeightLeakInput } from '../bounds/holevoWeightLeak.js';
 
 /** Names of the presets that reproduce the authors' published code. @public */
@@ -81,8 +81,8 @@ export interface PaperPreset {
   readonly summary: string;
   /** Slips of the published code this preset reproduces on purpose. */
   readonly slips: readonly PresetSlip[];
-  /** The data-leakage model the preset reports. */
-  readonly dataModel: DataLeakModel;
+  /** The data-leakage model the preset reports (one of the published ones). */
+  readonly dataModel: PublishedDataLeakModel;
   /** Factor applied to χ_W (1 in 2024; 0.5 in 2025, "real or imaginary part"). */
   readonly weightFactor: number;
   /** The operating point marked "This work" in the authors' leakage-versus-neurons figure. */

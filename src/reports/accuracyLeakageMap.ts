@@ -1,5 +1,5 @@
 import { integerAtLeast, inLeftOpen } from '../_internal/validate.js';
-import { DATA_LEAK_MODELS, dataLeak, type DataLeakModel } from '../bounds/dataLeak.js';
+import { DATA_LEAK_MODEL_FIELDS, DATA_LEAK_MODELS, dataLeak, type DataLeakModel } from '../bounds/dataLeak.js';
 import { holevoWeightKernel } from '../bounds/holevoWeightKernel.js';
 import { checkMapGrid } from '../presets/_internal/mapRows.js';
 import { paperLogisticAccuracy } from '../presets/paperLogisticAccuracy.js';
@@ -83,7 +83,8 @@ export function accuracyLeakageMap(gains: readonly number[], mus: readonly numbe
   for (const gain of gains) {
     const dx2 = measurementNoiseFactor(gain);
     const eps = effectiveExcessNoise(gain, inputs, activeFraction);
-    const dataBits = Object.fromEntries(DATA_LEAK_MODELS.map((model) => [model, dataLeak({ gain, inputs, activeFraction, model })])) as Record<DataLeakModel, number>;
+    // Rows default to the model's own (N + 10 for paper-2025, N for the others); the Holevo bounds take no active fraction.
+    const dataBits = Object.fromEntries(DATA_LEAK_MODELS.map((model) => [model, dataLeak({ gain, inputs, activeFraction: DATA_LEAK_MODEL_FIELDS[model].includes('activeFraction') ? activeFraction : undefined, model })])) as Record<DataLeakModel, number>;
     for (const mu of mus) {
       const snr = mu / dx2;
       rows.push({

@@ -147,8 +147,17 @@ export function accuracyLeakageMapSvg(map: AccuracyLeakageMap, options: MapSvgOp
   add(weight, c.maxWeightBits, 'stroke="#e02424" stroke-width="2.5"', `χ_W = ${c.maxWeightBits} bit per weight`);
   add(weight, c.maxWeightBits / 10, 'stroke="#e02424" stroke-width="1" stroke-dasharray="4 3"', `χ_W = ${c.maxWeightBits / 10} bit`);
   add(weight, c.maxWeightBits * 10, 'stroke="#e02424" stroke-width="1" stroke-dasharray="1 3"', `χ_W = ${c.maxWeightBits * 10} bit`);
-  const dash: Record<DataLeakModel, string> = { corrected: '', 'paper-2024': ' stroke-dasharray="8 4"', 'paper-2025': ' stroke-dasharray="2 3"' };
-  for (const m of DATA_LEAK_MODELS) add(field((r) => r.dataBits[m]), c.maxDataBits, `stroke="#7e3af2" stroke-width="2"${dash[m]}`, `data leakage ${c.maxDataBits} bit (${m})`);
+  // Published homodyne models in purple; the SPEC §4.2 models (what a server can really do) in orange.
+  const dataStyle: Record<DataLeakModel, string> = {
+    corrected: 'stroke="#7e3af2" stroke-width="2"',
+    'paper-2024': 'stroke="#7e3af2" stroke-width="2" stroke-dasharray="8 4"',
+    'paper-2025': 'stroke="#7e3af2" stroke-width="2" stroke-dasharray="2 3"',
+    qfi: 'stroke="#d97706" stroke-width="2" stroke-dasharray="1 3"',
+    counting: 'stroke="#d97706" stroke-width="2"',
+    'holevo-subadditive': 'stroke="#d97706" stroke-width="2" stroke-dasharray="8 4"',
+    'holevo-symmetric': 'stroke="#d97706" stroke-width="2" stroke-dasharray="4 2"',
+  };
+  for (const m of DATA_LEAK_MODELS) add(field((r) => r.dataBits[m]), c.maxDataBits, dataStyle[m], `data leakage ${c.maxDataBits} bit (${m})`);
   for (const m of options.marks ?? []) {
     if (!(m.mu > 0 && m.gain > 1)) continue;
     const xm = X(Math.log10(m.mu));

@@ -1,17 +1,24 @@
 import type { Command } from 'commander';
-import { DATA_LEAK_MODELS } from '../../bounds/dataLeak.js';
+import { DATA_LEAK_MODEL_FIELDS, DATA_LEAK_MODELS, type DataLeakModel } from '../../bounds/dataLeak.js';
 import { QSDL_VERSION } from '../../version.js';
 import { runBatch } from '../_internal/batch.js';
 import { CliError } from '../_internal/cliError.js';
+import type { NumericValues } from '../_internal/numericValues.js';
 import { fmt, formatTable } from '../_internal/table.js';
-import { DATA_OPTIONS, DEFAULT_DATA_MODEL, evaluateData } from '../evaluators/dataEvaluator.js';
+import { DATA_MODEL_KIND, DATA_OPTIONS, DEFAULT_DATA_MODEL, evaluateData, valuesFor } from '../evaluators/dataEvaluator.js';
 import { addNumericOptions, choice, commonIo, presetOf, readNumericFlags, type CliIo } from './common.js';
+
+/** The rows M a model uses at these flags (null when it takes none). */
+function rowsOf(model: DataLeakModel, flags: NumericValues, inputs: number): number | null {
+  if (!DATA_LEAK_MODEL_FIELDS[model].includes('rows')) return null;
+  return flags.rows ?? (model === 'paper-2025' ? inputs + 10 : inputs);
+}
 
 /** Register `qsdl leak data` on the `leak` command. @internal */
 export function registerLeakData(leak: Command, io: CliIo): void {
   const cmd = leak
     .command('data')
-    .description('published data-leakage models, in bits per data symbol (SPEC §4.1; homodyne models, not upper bounds)')
+    .description('server-side data leakage, in bits per data symbol: the published homodyne models (SPEC §4.1, not bounds), the QFI figure, the displace-and-count attack and two Holevo upper bounds (SPEC §4.2)')
     .option('--model <name>', `${DATA_LEAK_MODELS.join(' | ')} (default ${DEFAULT_DATA_MODEL}: σ⁴ Fisher information)`)
     .option('--preset <name>', 'use the data model of a published version: paper-2024 | paper-2025');
   addNumericOptions(cmd, DATA_OPTIONS);
@@ -27,26 +34,29 @@ export function registerLeakData(leak: Command, io: CliIo): void {
     }
     if (opts.output !== undefined) throw new CliError('--output applies to batch mode (--input FILE.csv) only');
     const bits = evaluateData(flags, model);
-    // The other published models at the same point, so that the difference is visible.
-    const others = Object.fromEntries(
-      DATA_LEAK_MODELS.filter((m) => m !== model).map((m) => [m, evaluateData({ ...flags, rows: m === 'paper-2025' ? flags.rows : undefined, x: m === 'paper-2025' ? undefined : flags.x }, m)]),
-    );
+    // The other models at the same point, each given only the flags it takes, so that the difference is visible.
+    const others = Object.fromEntries(DATA_LEAK_MODELS.filter((m) => m !== model).map((m) => [m, evaluateData(valuesFor(flags, m), m)]));
     const inputs = flags.inputs ?? 784;
     const f = flags['active-fraction'] ?? 0.5;
+    const takes = DATA_LEAK_MODEL_FIELDS[model];
     if (opts.json === true) {
       io.stdout(`${JSON.stringify({
-        quantity: 'data leakage', unit: 'bits per data symbol', model, preset: preset?.name ?? null, bits,
-        gain: flags.gain, inputs, activeFraction: f, samples: f * inputs,
-        rows: model === 'paper-2025' ? flags.rows ?? inputs + 10 : null, x: model === 'paper-2025' ? null : flags.x ?? 1 / Math.sqrt(f * inputs),
+        quantity: 'data leakage', unit: 'bits per data symbol', model, kind: DATA_MODEL_KIND[model], preset: preset?.name ?? null, bits,
+        gain: flags.gain, inputs, activeFraction: takes.includes('activeFraction') ? f : null, samples: takes.includes('activeFraction') ? f * inputs : null,
+        rows: rowsOf(model, flags, inputs), x: takes.includes('x') ? flags.x ?? 1 / Math.sqrt(f * inputs) : null,
+        efficiency: takes.includes('efficiency') ? flags.efficiency ?? 1 : null, darkCounts: takes.includes('darkCounts') ? flags['dark-counts'] ?? 0 : null,
         otherModels: others, qsdlVersion: QSDL_VERSION,
       })}\n`);
       return;
     }
     const rows = [
-      [`${model} (selected)`, fmt(bits), String(bits)],
-      ...Object.entries(others).map(([m, b]) => [m, fmt(b), String(b)]),
+      [`${model} (selected)`, fmt(bits), String(bits), DATA_MODEL_KIND[model]],
+      ...Object.entries(others).map(([m, b]) => [m, fmt(b), String(b), DATA_MODEL_KIND[m as DataLeakModel]]),
     ];
-    io.stdout(`data leakage at G = ${fmt(flags.gain as number)}, N = ${fmt(inputs)}, f = ${fmt(f)} (n = ${fmt(f * inputs)}), bits per data symbol\n${formatTable(['model', 'bits', 'full value'], rows)}\n` +
-      'These are models of a server that homodynes the returned light; they do not bound what an optimal server learns.\n');
+    const detector = flags.efficiency !== undefined || flags['dark-counts'] !== undefined ? `, η = ${fmt(flags.efficiency ?? 1)}, d = ${fmt(flags['dark-counts'] ?? 0)} (counting)` : '';
+    io.stdout(`data leakage at G = ${fmt(flags.gain as number)}, N = ${fmt(inputs)}, f = ${fmt(f)} (n = ${fmt(f * inputs)}), ` +
+      `M = ${fmt(flags.rows ?? inputs)} rows (paper-2025: ${fmt(flags.rows ?? inputs + 10)})${detector}, bits per data symbol\n` +
+      `${formatTable(['model', 'bits', 'full value', 'what it is'], rows)}\n` +
+      'Homodyne and QFI figures bound nothing; counting is what a photon-counting server achieves; the Holevo bounds cap what any server can learn (SPEC §4.2).\n');
   });
 }

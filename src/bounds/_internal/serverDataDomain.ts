@@ -1,0 +1,41 @@
+import { atLeast, describeValue } from '../../_internal/validate.js';
+
+/**
+ * Shared argument checks of the server-side data models (SPEC §4.2). Rows M are capped
+ * because the exact photon-block expectation sums about 18·√(M·k(1 + k)) ≤ 26·√M terms:
+ * 1e10 rows is about 2.6e6 terms (well under a second); every layer of a real network is
+ * many orders of magnitude below. The other models share the cap so that the family has
+ * one domain.
+ * @internal
+ */
+export const MAX_ROWS = 1e10;
+
+/** Rows M: an integer in [1, 1e10]. @internal */
+export function checkRows(rows: unknown): number {
+  if (typeof rows === 'number' && Number.isInteger(rows) && rows >= 1 && rows <= MAX_ROWS) return rows;
+  const kind = typeof rows === 'number' ? RangeError : TypeError;
+  throw new kind(`rows M must be an integer in {1, 2, …, 1e10}; received ${describeValue(rows)}`);
+}
+
+/**
+ * Added photons per row k = (G − 1)/G for a gain G ≥ 1, computed as a quotient (no
+ * cancellation near G = 1, no overflow for huge G; k ∈ [0, 1]).
+ * @internal
+ */
+export function addedPhotons(gain: unknown): number {
+  const g = atLeast('gain G', gain, 1);
+  return (g - 1) / g;
+}
+
+/**
+ * f = n/N times N rounds to within one ulp of n (0.9999999999999999 for n = 1, N = 49): the
+ * check accepts n down to 1 − 2^−52 so that f = 1/N works, and the value is used as given.
+ */
+const SAMPLES_MIN = 1 - 2 ** -52;
+
+/** Samples n = f·N with x̂_j² = 1/n on active pixels: n ≥ 1 (up to the rounding of f·N) so that x̂_j² ≤ 1. @internal */
+export function checkSamples(samples: unknown): number {
+  if (typeof samples === 'number' && samples >= SAMPLES_MIN && samples < Infinity) return samples;
+  const kind = typeof samples === 'number' ? RangeError : TypeError;
+  throw new kind(`samples n = f·N (active pixels carry x̂_j² = 1/n, so n ≥ 1) must be a finite number in [1, ∞); received ${describeValue(samples)}`);
+}
