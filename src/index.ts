@@ -109,3 +109,10 @@ export { holevoSymmetricGammaBound } from './bounds/holevoSymmetricGammaBound.js
 export { DATA_LEAK_MODEL_FIELDS, type DataLeakField, type PublishedDataLeakModel } from './bounds/dataLeak.js';
 export { detectionProbability, type ChannelParameters, type DetectionProbabilityInput, type DetectionProbabilityResult, type FiniteSizeTestResult } from './verification/detectionProbability.js';
 export { excessNoiseUpperBound } from './verification/excessNoiseUpperBound.js';
+
+// Attack library
+export { DEFAULT_CONFIGURATION, type Attack, type AttackEvaluation, type AttackOutcome, type AttackParameter, type AttackParameterValues, type AttackSide, type ConfigurationKey, type ProtocolConfiguration } from './attacks/attack.js';
+export { resolveConfiguration } from './attacks/resolveConfiguration.js';
+export { resolveAttackParameters } from './attacks/resolveAttackParameters.js';
+export { ATTACKS, getAttack } from './attacks/registry.js';
+export { runAttack } from './attacks/runAttack.js';

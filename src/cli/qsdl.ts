@@ -17,6 +17,7 @@ import { registerAccuracy } from './commands/accuracy.js';
 import { registerCurve } from './commands/curve.js';
 import { registerMaps } from './commands/maps.js';
 import { registerHeadline } from './commands/headline.js';
+import { registerAttack } from './commands/attack.js';
 import type { CliIo } from './commands/common.js';
 
 /** Help goes to stdout (or stderr when shown for a missing command); commander's own error text is replaced by one line of ours. */
@@ -41,7 +42,8 @@ function buildProgram(io: CliIo): Command {
   registerCurve(program, io);
   registerMaps(program, io);
   registerHeadline(program, io);
-  for (const c of [program, leak, ...leak.commands, ...program.commands]) c.exitOverride().configureOutput(output(io));
+  registerAttack(program, io);
+  for (const c of [program, leak, ...leak.commands, ...program.commands, ...program.commands.flatMap((p) => p.commands)]) c.exitOverride().configureOutput(output(io));
   return program;
 }
 

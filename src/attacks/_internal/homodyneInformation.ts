@@ -1,0 +1,12 @@
+import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js';
+
+/**
+ * Shannon information, in bits, of the client's homodyne outcome about the q quadrature
+ * of one Gaussian-modulated symbol (modulation V_A = 2μ' per quadrature, the weight
+ * ensemble of the bound, SPEC §3) after amplifier G and the 1/G splitter (SPEC §2 step 3):
+ * ½·log2(1 + 2μ'/DX2(G)). 0 at G = 1 (DX2 = ∞).
+ * @internal
+ */
+export function homodyneInformation(photons: number, gain: number): number {
+  return Math.log1p((2 * photons) / measurementNoiseFactor(gain)) / (2 * Math.LN2);
+}

@@ -1,0 +1,42 @@
+import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js';
+import type { Attack } from '../attack.js';
+import { disturbance, honestActiveNoise, serverDetects, weightBound, type SeenChannel } from '../_internal/clientAccounting.js';
+import { homodyneInformation } from '../_internal/homodyneInformation.js';
+
+/** Gain with the smallest DX2, 2 + √2 (SPEC §2 step 3): the greedy client's default. */
+const BEST_GAIN = 2 + Math.SQRT2;
+
+/**
+ * Greedy gain: the client declares G but uses G_a ≥ G, for a better homodyne SNR
+ * (up to G_a = 2 + √2) and more returned noise 2(G_a − 1)/G_a along x̂. Gain: the
+ * Shannon information of its homodyne at G_a, bits per weight symbol.
+ * @public
+ */
+export const greedyGain: Attack = {
+  name: 'greedy-gain',
+  side: 'client',
+  summary: 'declares gain G, uses a larger G_a (better SNR up to 2 + √2, more returned noise)',
+  claimsOptimal: false,
+  uses: ['mu', 'gain', 'transmittance', 'technicalNoise', 'inputs', 'rows', 'activeFraction', 'samples', 'delta'],
+  parameters: [{ name: 'actual-gain', description: 'the gain G_a the client really uses (≥ the declared G)', kind: 'number', min: 1, max: 1e6, default: BEST_GAIN }],
+  cost: 'fast',
+  evaluate(c, p) {
+    const ga = p['actual-gain'] as number;
+    if (ga < c.gain) throw new RangeError(`parameter actual-gain of attack greedy-gain must be ≥ the declared gain G = ${c.gain}; received ${ga}`);
+    const seen: SeenChannel = { loss: 1 - c.transmittance, activeNoise: honestActiveNoise(c, ga) + c.technicalNoise, inactiveNoise: c.technicalNoise };
+    const rowBits = homodyneInformation(c.transmittance * c.mu, ga);
+    const bound = weightBound(c, seen);
+    return {
+      bitsPerSymbol: rowBits / c.inputs,
+      totalBits: rowBits * c.rows,
+      symbols: c.inputs * c.rows,
+      numericalError: 0,
+      estimator: 'Shannon information of the homodyne outcome at the actual gain, ½·log2(1 + 2Tμ/DX2(G_a)) bits per row, over its N weights',
+      boundBitsPerSymbol: bound.average,
+      bound: 'χ_W at the noise the server sees, averaged over active and zero entries of x̂',
+      ...disturbance(c, seen),
+      detectionProbability: serverDetects(c, seen),
+      details: { bitsPerRow: rowBits, honestBitsPerRow: homodyneInformation(c.transmittance * c.mu, c.gain), boundActiveSymbol: bound.active, dx2Declared: measurementNoiseFactor(c.gain), dx2Actual: measurementNoiseFactor(ga) },
+    };
+  },
+};

@@ -1,0 +1,37 @@
+import { outputSnr } from '../../protocol/outputSnr.js';
+import type { Attack } from '../attack.js';
+import { disturbance, honestChannel, serverDetects, weightBound } from '../_internal/clientAccounting.js';
+import { homodyneInformation } from '../_internal/homodyneInformation.js';
+
+/**
+ * The honest client (SPEC §2): one homodyne per row on the mode along x̂. It learns the
+ * Shannon information of that outcome, ½·log2(1 + 2Tμ/DX2(G)) bits per row, spread over
+ * the row's N weight symbols. Baseline of the client catalogue.
+ * @public
+ */
+export const honest: Attack = {
+  name: 'honest',
+  side: 'client',
+  summary: 'the protocol as specified: one homodyne per row along x̂ (Shannon information of the outcome)',
+  claimsOptimal: false,
+  uses: ['mu', 'gain', 'transmittance', 'technicalNoise', 'inputs', 'rows', 'activeFraction', 'samples', 'delta'],
+  parameters: [],
+  cost: 'fast',
+  evaluate(c) {
+    const seen = honestChannel(c);
+    const rowBits = homodyneInformation(c.transmittance * c.mu, c.gain);
+    const bound = weightBound(c, seen);
+    return {
+      bitsPerSymbol: rowBits / c.inputs,
+      totalBits: rowBits * c.rows,
+      symbols: c.inputs * c.rows,
+      numericalError: 0,
+      estimator: 'Shannon information of the homodyne outcome, ½·log2(1 + 2Tμ/DX2(G)) bits per row, over its N weights',
+      boundBitsPerSymbol: bound.average,
+      bound: 'χ_W at the noise the server sees, averaged over active and zero entries of x̂',
+      ...disturbance(c, seen),
+      detectionProbability: serverDetects(c, seen),
+      details: { bitsPerRow: rowBits, boundActiveSymbol: bound.active, outputSnr: outputSnr(c.transmittance * c.mu, c.gain) },
+    };
+  },
+};

@@ -1,0 +1,51 @@
+import type { Attack } from './attack.js';
+import { displaceAndCount } from './catalogue/displaceAndCount.js';
+import { homodyneVariance } from './catalogue/homodyneVariance.js';
+import { layerAccumulation } from './catalogue/layerAccumulation.js';
+import { quantumOptimal } from './catalogue/quantumOptimal.js';
+import { squeezedProbes } from './catalogue/squeezedProbes.js';
+import { transformCounting } from './catalogue/transformCounting.js';
+import { entanglingCloner } from './catalogue/entanglingCloner.js';
+import { colludingClients } from './catalogue/colludingClients.js';
+import { greedyGain } from './catalogue/greedyGain.js';
+import { honest } from './catalogue/honest.js';
+import { measureAll } from './catalogue/measureAll.js';
+import { modelExtraction } from './catalogue/modelExtraction.js';
+import { multiQuery } from './catalogue/multiQuery.js';
+import { tapAndClaimLoss } from './catalogue/tapAndClaimLoss.js';
+
+/**
+ * Every registered attack, client side first (SPEC §7). Adding an attack: one file in
+ * `src/attacks/catalogue/` and one line here (docs/writing-an-attack.md).
+ * @public
+ */
+export const ATTACKS: readonly Attack[] = [
+  honest,
+  greedyGain,
+  tapAndClaimLoss,
+  measureAll,
+  entanglingCloner,
+  multiQuery,
+  modelExtraction,
+  colludingClients,
+  homodyneVariance,
+  displaceAndCount,
+  transformCounting,
+  quantumOptimal,
+  layerAccumulation,
+  squeezedProbes,
+];
+
+/**
+ * The registered attack of that name.
+ * @param name - registry name, e.g. `tap-and-claim-loss`
+ * @returns the attack
+ * @throws RangeError naming the registered attacks when there is none of that name
+ * @example getAttack('honest').side // returns 'client'
+ * @public
+ */
+export function getAttack(name: string): Attack {
+  const a = ATTACKS.find((x) => x.name === name);
+  if (a === undefined) throw new RangeError(`attack must be one of ${ATTACKS.map((x) => x.name).join(', ')}; received ${JSON.stringify(name)}`);
+  return a;
+}

@@ -1,0 +1,50 @@
+import { describeValue } from '../_internal/validate.js';
+import type { Attack, AttackParameter, AttackParameterValues } from './attack.js';
+
+/** The range of a numeric parameter for a message, e.g. `in (0, 1]`. */
+function rangeText(p: AttackParameter): string {
+  const lo = p.min ?? -Infinity;
+  const hi = p.max ?? Infinity;
+  return `in ${p.openMin ? '(' : '['}${lo === -Infinity ? '−∞' : lo}, ${hi === Infinity ? '∞' : hi}${p.openMax || hi === Infinity ? ')' : ']'}`;
+}
+
+/** Check one value against its parameter's domain. */
+function checkValue(attack: string, p: AttackParameter, value: unknown): number | string {
+  const what = `parameter ${p.name} of attack ${attack}`;
+  if (p.kind === 'choice') {
+    const choices = p.choices ?? [];
+    if (typeof value !== 'string' || !choices.includes(value)) {
+      throw new (typeof value === 'string' ? RangeError : TypeError)(`${what} must be one of ${choices.join(', ')}; received ${describeValue(value)}`);
+    }
+    return value;
+  }
+  const kind = p.kind === 'integer' ? 'an integer' : 'a number';
+  if (typeof value !== 'number') throw new TypeError(`${what} must be ${kind} ${rangeText(p)}; received ${describeValue(value)}`);
+  const lo = p.min ?? -Infinity;
+  const hi = p.max ?? Infinity;
+  const ok = (p.openMin ? value > lo : value >= lo) && (p.openMax ? value < hi : value <= hi) && Number.isFinite(value) && (p.kind !== 'integer' || Number.isInteger(value));
+  if (!ok) throw new RangeError(`${what} must be ${kind} ${rangeText(p)}; received ${describeValue(value)}`);
+  return value;
+}
+
+/**
+ * Check an attack's own parameters against their domains and fill in the defaults.
+ *
+ * @param attack - the attack
+ * @param given - values by parameter name (missing ones take their defaults)
+ * @returns every parameter of the attack, validated
+ * @throws TypeError for a name the attack does not have, or a value of the wrong type; RangeError for a value outside its domain (the message names the parameter, its domain and the value)
+ * @example resolveAttackParameters(getAttack('tap-and-claim-loss'), {}).tap // returns 0.1
+ * @public
+ */
+export function resolveAttackParameters(attack: Attack, given: AttackParameterValues = {}): AttackParameterValues {
+  const out: Record<string, number | string> = {};
+  for (const name of Object.keys(given)) {
+    if (!attack.parameters.some((p) => p.name === name)) {
+      const names = attack.parameters.map((p) => p.name);
+      throw new TypeError(`parameter ${name} does not apply to attack ${attack.name}; it must be one of: ${names.length ? names.join(', ') : '(none)'}`);
+    }
+  }
+  for (const p of attack.parameters) out[p.name] = checkValue(attack.name, p, given[p.name] ?? p.default);
+  return out;
+}
