@@ -116,3 +116,4 @@ export { resolveConfiguration } from './attacks/resolveConfiguration.js';
 export { resolveAttackParameters } from './attacks/resolveAttackParameters.js';
 export { ATTACKS, getAttack } from './attacks/registry.js';
 export { runAttack } from './attacks/runAttack.js';
+export { clientCountermeasures, type CountermeasureInput, type CountermeasureRow } from './reports/clientCountermeasures.js';

@@ -18,6 +18,7 @@ import { registerCurve } from './commands/curve.js';
 import { registerMaps } from './commands/maps.js';
 import { registerHeadline } from './commands/headline.js';
 import { registerAttack } from './commands/attack.js';
+import { registerCountermeasures } from './commands/countermeasures.js';
 import type { CliIo } from './commands/common.js';
 
 /** Help goes to stdout (or stderr when shown for a missing command); commander's own error text is replaced by one line of ours. */
@@ -43,6 +44,7 @@ function buildProgram(io: CliIo): Command {
   registerMaps(program, io);
   registerHeadline(program, io);
   registerAttack(program, io);
+  registerCountermeasures(program, io);
   for (const c of [program, leak, ...leak.commands, ...program.commands, ...program.commands.flatMap((p) => p.commands)]) c.exitOverride().configureOutput(output(io));
   return program;
 }
