@@ -7,7 +7,7 @@
  */
 import { holevoWeightLeak } from '../../bounds/holevoWeightLeak.js';
 import { detectionProbability } from '../../verification/detectionProbability.js';
-import type { ProtocolConfiguration } from '../attack.js';
+import type { AttackEvaluation, ProtocolConfiguration } from '../attack.js';
 
 /** Photons the client's amplifier adds along x̂ per row, k = (G − 1)/G (no cancellation near G = 1). @internal */
 export function addedPhotons(gain: number): number {
@@ -68,4 +68,36 @@ export function serverDetects(config: ProtocolConfiguration, seen: SeenChannel):
 export function disturbance(config: ProtocolConfiguration, seen: SeenChannel): { readonly excessNoise: number; readonly lossIncrease: number } {
   const honest = honestChannel(config);
   return { excessNoise: seen.activeNoise - honest.activeNoise, lossIncrease: (seen.loss - honest.loss) / (1 - honest.loss) };
+}
+
+/** Name of the client-side bound in outcomes. @internal */
+const WEIGHT_BOUND = 'χ_W at the loss and noise the server sees, averaged over active and zero entries of x̂';
+
+/**
+ * The outcome of a single-use client attack on one layer: `bitsPerSymbol` per weight symbol,
+ * the bound {@link weightBound} at what the server sees, the disturbance and its detection.
+ * The active-mode bound (the paper's kind of figure) is added to the details.
+ * @internal
+ */
+export function clientOutcome(
+  config: ProtocolConfiguration,
+  seen: SeenChannel,
+  bitsPerSymbol: number,
+  estimator: string,
+  details: Readonly<Record<string, number | string | boolean>>,
+  numericalError = 0,
+): AttackEvaluation {
+  const bound = weightBound(config, seen);
+  return {
+    bitsPerSymbol,
+    totalBits: bitsPerSymbol * config.inputs * config.rows,
+    symbols: config.inputs * config.rows,
+    numericalError,
+    estimator,
+    boundBitsPerSymbol: bound.average,
+    bound: WEIGHT_BOUND,
+    ...disturbance(config, seen),
+    detectionProbability: serverDetects(config, seen),
+    details: { ...details, boundActiveSymbol: bound.active },
+  };
 }

@@ -6,7 +6,7 @@ import { twoModeSqueezedVacuum } from '../../gaussian/twoModeSqueezedVacuum.js';
 import { symplecticEigenvalues } from '../../gaussian/symplecticEigenvalues.js';
 import { thermalEntropy } from '../../kernels/thermalEntropy.js';
 import type { Attack } from '../attack.js';
-import { addLoss, disturbance, honestActiveNoise, serverDetects, weightBound, type SeenChannel } from '../_internal/clientAccounting.js';
+import { addLoss, clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
 
 /**
  * Absolute error of the engine's symplectic eigenvalues of these nearly pure two-mode
@@ -71,18 +71,13 @@ export const entanglingCloner: Attack = {
     const active = clonerHolevo(c.mu, seen.loss, seen.activeNoise);
     const inactive = clonerHolevo(c.mu, seen.loss, seen.inactiveNoise);
     const perSymbol = c.activeFraction * active.bits + (1 - c.activeFraction) * inactive.bits;
-    const bound = weightBound(c, seen);
-    return {
-      bitsPerSymbol: perSymbol,
-      totalBits: perSymbol * c.inputs * c.rows,
-      symbols: c.inputs * c.rows,
-      numericalError: c.activeFraction * active.error + (1 - c.activeFraction) * inactive.error,
-      estimator: 'Holevo information of the channel\'s purification, S(AB) − S(B | a), from the Gaussian engine (symplectic eigenvalues)',
-      boundBitsPerSymbol: bound.average,
-      bound: 'χ_W (closed form, SPEC §3) at the loss and noise the server sees, averaged over active and zero entries of x̂',
-      ...disturbance(c, seen),
-      detectionProbability: serverDetects(c, seen),
-      details: { activeSymbolBits: active.bits, zeroEntrySymbolBits: inactive.bits, boundActiveSymbol: bound.active },
-    };
+    return clientOutcome(
+      c,
+      seen,
+      perSymbol,
+      'Holevo information of the channel\'s purification, S(AB) − S(B | a), from the Gaussian engine (symplectic eigenvalues)',
+      { activeSymbolBits: active.bits, zeroEntrySymbolBits: inactive.bits },
+      c.activeFraction * active.error + (1 - c.activeFraction) * inactive.error,
+    );
   },
 };

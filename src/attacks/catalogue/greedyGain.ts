@@ -1,6 +1,6 @@
 import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js';
 import type { Attack } from '../attack.js';
-import { disturbance, honestActiveNoise, serverDetects, weightBound, type SeenChannel } from '../_internal/clientAccounting.js';
+import { clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
 import { homodyneInformation } from '../_internal/homodyneInformation.js';
 
 /** Gain with the smallest DX2, 2 + √2 (SPEC §2 step 3): the greedy client's default. */
@@ -25,18 +25,11 @@ export const greedyGain: Attack = {
     if (ga < c.gain) throw new RangeError(`parameter actual-gain of attack greedy-gain must be ≥ the declared gain G = ${c.gain}; received ${ga}`);
     const seen: SeenChannel = { loss: 1 - c.transmittance, activeNoise: honestActiveNoise(c, ga) + c.technicalNoise, inactiveNoise: c.technicalNoise };
     const rowBits = homodyneInformation(c.transmittance * c.mu, ga);
-    const bound = weightBound(c, seen);
-    return {
-      bitsPerSymbol: rowBits / c.inputs,
-      totalBits: rowBits * c.rows,
-      symbols: c.inputs * c.rows,
-      numericalError: 0,
-      estimator: 'Shannon information of the homodyne outcome at the actual gain, ½·log2(1 + 2Tμ/DX2(G_a)) bits per row, over its N weights',
-      boundBitsPerSymbol: bound.average,
-      bound: 'χ_W at the noise the server sees, averaged over active and zero entries of x̂',
-      ...disturbance(c, seen),
-      detectionProbability: serverDetects(c, seen),
-      details: { bitsPerRow: rowBits, honestBitsPerRow: homodyneInformation(c.transmittance * c.mu, c.gain), boundActiveSymbol: bound.active, dx2Declared: measurementNoiseFactor(c.gain), dx2Actual: measurementNoiseFactor(ga) },
-    };
+    return clientOutcome(c, seen, rowBits / c.inputs, 'Shannon information of the homodyne outcome at the actual gain, ½·log2(1 + 2Tμ/DX2(G_a)) bits per row, over its N weights', {
+      bitsPerRow: rowBits,
+      honestBitsPerRow: homodyneInformation(c.transmittance * c.mu, c.gain),
+      dx2Declared: measurementNoiseFactor(c.gain),
+      dx2Actual: measurementNoiseFactor(ga),
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { outputSnr } from '../../protocol/outputSnr.js';
 import type { Attack } from '../attack.js';
-import { disturbance, honestChannel, serverDetects, weightBound } from '../_internal/clientAccounting.js';
+import { clientOutcome, honestChannel } from '../_internal/clientAccounting.js';
 import { homodyneInformation } from '../_internal/homodyneInformation.js';
 
 /**
@@ -18,20 +18,10 @@ export const honest: Attack = {
   parameters: [],
   cost: 'fast',
   evaluate(c) {
-    const seen = honestChannel(c);
     const rowBits = homodyneInformation(c.transmittance * c.mu, c.gain);
-    const bound = weightBound(c, seen);
-    return {
-      bitsPerSymbol: rowBits / c.inputs,
-      totalBits: rowBits * c.rows,
-      symbols: c.inputs * c.rows,
-      numericalError: 0,
-      estimator: 'Shannon information of the homodyne outcome, ½·log2(1 + 2Tμ/DX2(G)) bits per row, over its N weights',
-      boundBitsPerSymbol: bound.average,
-      bound: 'χ_W at the noise the server sees, averaged over active and zero entries of x̂',
-      ...disturbance(c, seen),
-      detectionProbability: serverDetects(c, seen),
-      details: { bitsPerRow: rowBits, boundActiveSymbol: bound.active, outputSnr: outputSnr(c.transmittance * c.mu, c.gain) },
-    };
+    return clientOutcome(c, honestChannel(c), rowBits / c.inputs, 'Shannon information of the homodyne outcome, ½·log2(1 + 2Tμ/DX2(G)) bits per row, over its N weights', {
+      bitsPerRow: rowBits,
+      outputSnr: outputSnr(c.transmittance * c.mu, c.gain),
+    });
   },
 };

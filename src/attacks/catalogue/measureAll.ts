@@ -1,5 +1,5 @@
 import type { Attack } from '../attack.js';
-import { disturbance, serverDetects, weightBound, type SeenChannel } from '../_internal/clientAccounting.js';
+import { clientOutcome, type SeenChannel } from '../_internal/clientAccounting.js';
 
 /** Excess noise of heterodyne-and-re-prepare at unit gain (SNU): the estimate's two vacuum units. */
 const MEASURE_AND_PREPARE_NOISE = 2;
@@ -23,18 +23,6 @@ export const measureAll: Attack = {
     const perSymbol = Math.log1p(c.transmittance * c.mu) / Math.LN2;
     const noise = MEASURE_AND_PREPARE_NOISE + c.technicalNoise;
     const seen: SeenChannel = { loss: 1 - c.transmittance, activeNoise: noise, inactiveNoise: noise };
-    const bound = weightBound(c, seen);
-    return {
-      bitsPerSymbol: perSymbol,
-      totalBits: perSymbol * c.inputs * c.rows,
-      symbols: c.inputs * c.rows,
-      numericalError: 0,
-      estimator: 'Shannon information of heterodyne on every mode, log2(1 + Tμ) bits per weight symbol',
-      boundBitsPerSymbol: bound.average,
-      bound: 'χ_W at the transmittance and noise the server sees (2 SNU + technical noise on every mode)',
-      ...disturbance(c, seen),
-      detectionProbability: serverDetects(c, seen),
-      details: { boundActiveSymbol: bound.active, seenNoise: noise },
-    };
+    return clientOutcome(c, seen, perSymbol, 'Shannon information of heterodyne on every mode, log2(1 + Tμ) bits per weight symbol', { seenNoise: noise });
   },
 };

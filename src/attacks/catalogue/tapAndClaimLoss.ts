@@ -1,7 +1,7 @@
 import { thermalEntropy } from '../../kernels/thermalEntropy.js';
 import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js';
 import type { Attack } from '../attack.js';
-import { addLoss, disturbance, honestActiveNoise, serverDetects, weightBound, type SeenChannel } from '../_internal/clientAccounting.js';
+import { addLoss, clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
 
 /**
  * Tap-and-claim-loss: a beam splitter taps a fraction τ of every mode and the client
@@ -34,18 +34,10 @@ export const tapAndClaimLoss: Attack = {
     const otherModes = thermalEntropy(tau * photons);
     const rowBits = alongXhat + (c.inputs - 1) * otherModes;
     const seen: SeenChannel = { loss: addLoss(1 - c.transmittance, tau), activeNoise: honestActiveNoise(c) + c.technicalNoise, inactiveNoise: c.technicalNoise };
-    const bound = weightBound(c, seen);
-    return {
-      bitsPerSymbol: rowBits / c.inputs,
-      totalBits: rowBits * c.rows,
-      symbols: c.inputs * c.rows,
-      numericalError: 0,
-      estimator: 'Holevo information of the taps together with the homodyne outcome (exact, Gaussian), per weight symbol',
-      boundBitsPerSymbol: bound.average,
-      bound: 'χ_W at the transmittance and noise the server sees, averaged over active and zero entries of x̂',
-      ...disturbance(c, seen),
-      detectionProbability: serverDetects(c, seen),
-      details: { bitsPerRow: rowBits, tapBitsPerMode: otherModes, boundActiveSymbol: bound.active, seenLoss: seen.loss },
-    };
+    return clientOutcome(c, seen, rowBits / c.inputs, 'Holevo information of the taps together with the homodyne outcome (exact, Gaussian), per weight symbol', {
+      bitsPerRow: rowBits,
+      tapBitsPerMode: otherModes,
+      seenLoss: seen.loss,
+    });
   },
 };
