@@ -11,6 +11,7 @@ export { thermalEntropyDecimal } from './kernels/thermalEntropyDecimal.js';
 export { symplecticEntropy } from './kernels/symplecticEntropy.js';
 export { symplecticEntropyDecimal } from './kernels/symplecticEntropyDecimal.js';
 export { thermalEntropyDifference } from './kernels/thermalEntropyDifference.js';
+export { binaryEntropy } from './kernels/binaryEntropy.js';
 export { logspace } from './kernels/logspace.js';
 export { decimalFromDouble } from './kernels/decimalFromDouble.js';
 

@@ -1,11 +1,6 @@
+import { binaryEntropy } from '../../kernels/binaryEntropy.js';
 import { detectionProbability } from '../../verification/detectionProbability.js';
 import type { Attack } from '../attack.js';
-
-/** Binary entropy in bits, h₂(q) = −q·log2 q − (1 − q)·log2(1 − q), with log1p for q near 0. */
-function binaryEntropy(q: number): number {
-  if (q <= 0 || q >= 1) return 0;
-  return (-q * Math.log(q) - (1 - q) * Math.log1p(-q)) / Math.LN2;
-}
 
 /**
  * A dishonest server with two-mode squeezed probes (SPEC §4.2, §7): instead of coherent

@@ -1,13 +1,4 @@
-/**
- * Binary entropy h₂(p) = −p·log2 p − (1 − p)·log2(1 − p) in bits, h₂(0) = h₂(1) = 0.
- * Kernel: NaN outside [0, 1].
- * @internal
- */
-export function binaryEntropy(p: number): number {
-  if (!(p >= 0 && p <= 1)) return Number.NaN;
-  if (p === 0 || p === 1) return 0;
-  return -(p * Math.log2(p) + (1 - p) * Math.log2(1 - p));
-}
+export { binaryEntropy } from '../../kernels/binaryEntropy.js';
 
 /**
  * Plug-in mutual information, in bits, of a contingency table of counts (rows × cols,
