@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relativeError } from './_helpers/fixtures.js';
-import { cramerRaoDataLeak, DATA_LEAK_MODELS, dataLeak, effectiveExcessNoise, holevoWeightLeak, holevoWeightLeakTextbook, paper2024, revisedDataLeak } from '../src/index.js';
+import { countingDataLeak, cramerRaoDataLeak, DATA_LEAK_MODELS, holevoSymmetricDataLeak, dataLeak, effectiveExcessNoise, holevoWeightLeak, holevoWeightLeakTextbook, paper2024, revisedDataLeak } from '../src/index.js';
 
 const BIN = fileURLToPath(new URL('../dist/qsdl.mjs', import.meta.url));
 
@@ -144,6 +144,10 @@ describe('qsdl paper (the main job)', () => {
     expect(first.find((e) => e.source === 'qsdl: Holevo bound χ_W')?.value).toBe(holevoWeightLeak({ mu: 4, excessNoise: effectiveExcessNoise(2, 784) }));
     const second = json.operatingPoints[1]?.entries ?? [];
     expect(second.find((e) => e.source.startsWith('paper-2025 code, its figure'))?.value).toBe(revisedDataLeak(1.3, 784, 784));
+    // beside the paper's models: what a counting server achieves, and the Holevo bound on any server
+    expect(first.find((e) => e.source.startsWith('qsdl: displace-and-count'))?.value).toBe(countingDataLeak({ gain: 2 }));
+    expect(first.find((e) => e.source.startsWith('qsdl: Holevo upper bound'))?.value).toBe(holevoSymmetricDataLeak(2, 784, 784));
+    expect(r.stdout).toMatch(/Holevo upper bound \(photon number\)\s+[0-9.]+\s+> 0\.01: the claim cannot be certified/);
   });
 });
 

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { countingDataLeak } from '../../bounds/countingDataLeak.js';
 import { cramerRaoDataLeak } from '../../bounds/cramerRaoDataLeak.js';
+import { holevoSymmetricDataLeak } from '../../bounds/holevoSymmetricDataLeak.js';
 import { holevoWeightLeak } from '../../bounds/holevoWeightLeak.js';
 import { revisedDataLeak } from '../../bounds/revisedDataLeak.js';
 import { effectiveExcessNoise } from '../../protocol/effectiveExcessNoise.js';
@@ -24,6 +26,8 @@ interface Entry {
   readonly side: 'accuracy' | 'weight' | 'data';
   readonly source: string;
   readonly value: number;
+  /** True for an upper bound: above the claim it does not refute it, it fails to certify it. */
+  readonly bound?: boolean;
 }
 
 interface PointReport {
@@ -52,6 +56,8 @@ function report(name: (typeof PRESET_NAMES)[number], network: BiasFreeNetwork, t
     { side: 'data', source: 'paper-2024 code: Cramér–Rao with σ⁸', value: cramerRaoDataLeak(p.gain, n, undefined, 'paper-2024') },
     { side: 'data', source: 'paper-2025 code, its figure (M = 784, n = N)', value: revisedDataLeak(p.gain, 784, p.inputs) },
     { side: 'data', source: 'paper-2025 code, its map (M = 794, n = N/2)', value: revisedDataLeak(p.gain, 794, n) },
+    { side: 'data', source: `qsdl: displace-and-count attack, achieved (M = ${p.inputs} rows)`, value: countingDataLeak({ gain: p.gain, inputs: p.inputs, activeFraction: p.activeFraction, rows: p.inputs }) },
+    { side: 'data', source: 'qsdl: Holevo upper bound (photon number)', value: holevoSymmetricDataLeak(p.gain, p.inputs, p.inputs), bound: true },
   ];
   return { preset: name, point: p, excessNoise: eps, snr, entries };
 }
@@ -62,6 +68,7 @@ function verdict(e: Entry): string {
     return d > 0 ? `> ${CLAIMS.accuracyPercent} % (by ${fmt(d)} points)` : `≤ ${CLAIMS.accuracyPercent} %: claim fails by ${fmt(-d)} points`;
   }
   const limit = e.side === 'weight' ? CLAIMS.weightBits : CLAIMS.dataBits;
+  if (e.bound === true) return e.value <= limit ? `≤ ${limit}: the claim holds for any server` : `> ${limit}: the claim cannot be certified`;
   return e.value <= limit ? `≤ ${limit} (margin ${fmt(limit - e.value)})` : `> ${limit}: claim fails by ${fmt(e.value - limit)}`;
 }
 
@@ -96,7 +103,8 @@ export function registerPaper(program: Command, io: CliIo): void {
       out.push('Leakage values are bits per symbol. qsdl\'s accuracy runs its trained network (weights/) on the 10 000 MNIST');
       out.push('test images with the physical noise; that noise is the authors\' notebook noise at F = 4·SNR, while their maps read');
       out.push('their curve (and its logistic fit, 1.1 points RMS off it) at F = √SNR. paper-2025 halves χ_W ("real or imaginary');
-      out.push('part"), which the Holevo bound does not; the homodyne data models are not upper bounds on what a server can learn.');
+      out.push('part"), which the Holevo bound does not. The homodyne data models are not upper bounds on what a server can learn: a');
+      out.push('server that counts photons learns the displace-and-count figure (qsdl attack list, docs/attacks.md).');
       io.stdout(`${out.join('\n')}\n`);
     });
 }
