@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ATTACKS, getAttack } from '../../attacks/registry.js';
+import { resolveAttackParameters } from '../../attacks/resolveAttackParameters.js';
 import { runAttack } from '../../attacks/runAttack.js';
 import type { AttackParameter, ConfigurationKey, ProtocolConfiguration } from '../../attacks/attack.js';
 import { DEFAULT_CONFIGURATION } from '../../attacks/attack.js';
@@ -9,22 +10,22 @@ import { attributeOf, parseNumberText } from '../_internal/numericOption.js';
 import { fmt, formatTable } from '../_internal/table.js';
 import type { CliIo } from './common.js';
 
-/** The common flags of `qsdl attack run`, one per configuration field, with units. */
-const COMMON_FLAGS: readonly { readonly key: ConfigurationKey; readonly flag: string; readonly help: string }[] = [
-  { key: 'mu', flag: 'mu', help: 'mean photon number per weight symbol μ (photons), in (0, 1e6]' },
-  { key: 'gain', flag: 'gain', help: 'the client\'s declared gain G, in [1, 1e6]' },
-  { key: 'transmittance', flag: 'transmittance', help: 'honest round-trip power transmittance T, in (0, 1]' },
-  { key: 'technicalNoise', flag: 'technical-noise', help: 'technical excess noise per mode (SNU), in [0, 10]' },
-  { key: 'inputs', flag: 'inputs', help: 'inputs N (modes per row), integer in [1, 1e5]' },
-  { key: 'rows', flag: 'rows', help: 'rows M of the layer, integer in [1, 1e5]' },
-  { key: 'activeFraction', flag: 'active-fraction', help: 'fraction p of non-zero inputs, in (0, 1]' },
-  { key: 'efficiency', flag: 'efficiency', help: 'server detector efficiency η, in (0, 1]' },
-  { key: 'darkCounts', flag: 'dark-counts', help: 'dark counts per mode per row (mean), in [0, 10]' },
-  { key: 'queries', flag: 'queries', help: 'inferences Q with the same weights, integer ≥ 1' },
-  { key: 'clients', flag: 'clients', help: 'colluding clients K, integer ≥ 1' },
-  { key: 'samples', flag: 'samples', help: 'samples m of the finite-size test, integer ≥ 2' },
-  { key: 'delta', flag: 'delta', help: 'failure probability δ of the finite-size test, in (0, 0.5]' },
-  { key: 'seed', flag: 'seed', help: 'seed of simulating attacks, integer in [−2^31, 2^31)' },
+/** The common flags of `qsdl attack run`, one per configuration field, with units and ranges. */
+const COMMON_FLAGS: readonly { readonly key: ConfigurationKey; readonly flag: string; readonly help: string; readonly range: string }[] = [
+  { key: 'mu', flag: 'mu', help: 'mean photon number per weight symbol μ (photons)', range: 'in (0, 1e6]' },
+  { key: 'gain', flag: 'gain', help: 'the client\'s declared gain G', range: 'in [1, 1e6]' },
+  { key: 'transmittance', flag: 'transmittance', help: 'honest round-trip power transmittance T', range: 'in (0, 1]' },
+  { key: 'technicalNoise', flag: 'technical-noise', help: 'technical excess noise per mode (SNU)', range: 'in [0, 10]' },
+  { key: 'inputs', flag: 'inputs', help: 'inputs N (modes per row)', range: 'an integer in [1, 1e5]' },
+  { key: 'rows', flag: 'rows', help: 'rows M of the layer', range: 'an integer in [1, 1e5]' },
+  { key: 'activeFraction', flag: 'active-fraction', help: 'fraction p of non-zero inputs', range: 'in (0, 1]' },
+  { key: 'efficiency', flag: 'efficiency', help: 'server detector efficiency η', range: 'in (0, 1]' },
+  { key: 'darkCounts', flag: 'dark-counts', help: 'dark counts per mode per row (mean)', range: 'in [0, 10]' },
+  { key: 'queries', flag: 'queries', help: 'inferences Q with the same weights', range: 'an integer in [1, 1e6]' },
+  { key: 'clients', flag: 'clients', help: 'colluding clients K', range: 'an integer in [1, 1e6]' },
+  { key: 'samples', flag: 'samples', help: 'samples m of the finite-size test', range: 'an integer in [2, 1e12]' },
+  { key: 'delta', flag: 'delta', help: 'failure probability δ of the finite-size test', range: 'in (0, 0.5]' },
+  { key: 'seed', flag: 'seed', help: 'seed of simulating attacks', range: 'an integer in [−2^31, 2^31)' },
 ];
 
 /** Every attack parameter once (attacks that share a name share its meaning). */
@@ -32,6 +33,12 @@ function allParameters(): AttackParameter[] {
   const seen = new Map<string, AttackParameter>();
   for (const a of ATTACKS) for (const p of a.parameters) if (!seen.has(p.name)) seen.set(p.name, p);
   return [...seen.values()];
+}
+
+/** The domain of an attack parameter as text, e.g. `in [0, 1)`. */
+function paramRange(p: AttackParameter): string {
+  if (p.kind === 'choice') return `one of ${(p.choices ?? []).join(', ')}`;
+  return `in ${p.openMin ? '(' : '['}${p.min ?? '−∞'}, ${p.max ?? '∞'}${p.openMax ? ')' : ']'}`;
 }
 
 function paramHelp(p: AttackParameter): string {
@@ -66,13 +73,13 @@ export function registerAttack(program: Command, io: CliIo): void {
     .description('every registered attack with its defaults at one (μ, G): gain against the bound of its side, disturbance, detection')
     .option('--mu <μ>', 'mean photon number per weight symbol (photons)', String(DEFAULT_CONFIGURATION.mu))
     .option('--gain <G>', 'client gain G', String(DEFAULT_CONFIGURATION.gain))
-    .option('--json', 'print a JSON array of outcomes')
+    .option('--json', 'print one JSON object: outcomes (one per attack, details in a details object), configuration, qsdlVersion')
     .action((opts: { mu: string; gain: string; json?: boolean }) => {
       const mu = parseNumberText('--mu', opts.mu, 'in (0, 1e6]');
       const gain = parseNumberText('--gain', opts.gain, 'in [1, 1e6]');
       const outcomes = ATTACKS.map((a) => runAttack(a.name, { ...(a.uses.includes('mu') ? { mu } : {}), gain }));
       if (opts.json === true) {
-        io.stdout(`${JSON.stringify(outcomes.map((o) => ({ ...o, configuration: { ...DEFAULT_CONFIGURATION, mu, gain } })))}\n`);
+        io.stdout(`${JSON.stringify({ outcomes, configuration: { ...DEFAULT_CONFIGURATION, mu, gain }, qsdlVersion: QSDL_VERSION })}\n`);
         return;
       }
       const rows = outcomes.map((o) => [o.attack, o.side, fmt(o.bitsPerSymbol), fmt(o.boundBitsPerSymbol), fmt(o.excessNoise), fmt(o.lossIncrease), fmt(o.detectionProbability), o.optimal ? 'yes' : '']);
@@ -84,7 +91,7 @@ export function registerAttack(program: Command, io: CliIo): void {
     .argument('<name>', `attack name: ${ATTACKS.map((a) => a.name).join(', ')}`)
     .description('run one attack on one configuration: information gained against the bound of its side, disturbance, detection probability')
     .option('--json', 'print one JSON object (fields side, bitsPerSymbol, boundBitsPerSymbol, excessNoise, detectionProbability, …)');
-  for (const f of COMMON_FLAGS) run.option(`--${f.flag} <value>`, `${f.help} (default ${DEFAULT_CONFIGURATION[f.key]})`);
+  for (const f of COMMON_FLAGS) run.option(`--${f.flag} <value>`, `${f.help}, ${f.range} (default ${DEFAULT_CONFIGURATION[f.key]})`);
   const params = allParameters();
   for (const p of params) run.option(`--${p.name} <value>`, paramHelp(p));
   run.action((name: string, opts: Record<string, unknown>) => {
@@ -94,19 +101,19 @@ export function registerAttack(program: Command, io: CliIo): void {
       const raw = opts[attributeOf(f.flag)];
       if (typeof raw !== 'string') continue;
       if (!a.uses.includes(f.key)) throw new CliError(`--${f.flag} does not apply to attack ${a.name}; its flags: ${[...a.uses.map((k) => `--${COMMON_FLAGS.find((c) => c.key === k)?.flag ?? k}`), ...a.parameters.map((p) => `--${p.name}`)].join(' ')}`);
-      config[f.key] = parseNumberText(`--${f.flag}`, raw, '');
+      config[f.key] = parseNumberText(`--${f.flag}`, raw, f.range);
     }
     const values: Record<string, number | string> = {};
     for (const p of params) {
       const raw = opts[attributeOf(p.name)];
       if (typeof raw !== 'string') continue;
       if (!a.parameters.some((q) => q.name === p.name)) throw new CliError(`--${p.name} does not apply to attack ${a.name}; its parameters: ${a.parameters.map((q) => `--${q.name}`).join(' ') || '(none)'}`);
-      values[p.name] = p.kind === 'choice' ? raw : parseNumberText(`--${p.name}`, raw, '');
+      values[p.name] = p.kind === 'choice' ? raw : parseNumberText(`--${p.name}`, raw, paramRange(p));
     }
     const outcome = runAttack(a.name, config, values);
     const full = { ...DEFAULT_CONFIGURATION, ...config };
     if (opts.json === true) {
-      io.stdout(`${outcomeJson(outcome, full, values)}\n`);
+      io.stdout(`${outcomeJson(outcome, full, { ...resolveAttackParameters(a, values) })}\n`);
       return;
     }
     const lines = [

@@ -22,7 +22,7 @@ export function registerCountermeasures(program: Command, io: CliIo): void {
     .option('--dark-counts <d>', 'server dark counts per mode per row', '0')
     .option('--seed <S>', 'seed of the accuracy simulation', '1')
     .option('--no-accuracy', 'skip the MNIST accuracy (about 5 s)')
-    .option('--json', 'print a JSON array')
+    .option('--json', 'print one JSON object: rows (one per setting, accuracyPercent null with --no-accuracy) and qsdlVersion')
     .action((opts: Record<string, string | boolean>) => {
       const num = (flag: string, key: string, range: string) => parseNumberText(`--${flag}`, String(opts[key]), range);
       const rows = clientCountermeasures({
