@@ -49,22 +49,7 @@ import mpmath as mp
 import sympy as sp
 
 mp.mp.dps = 50
-FAILURES = []
-COUNT = [0]
-
-
-def check(name, ok, detail=""):
-    COUNT[0] += 1
-    if not ok:
-        FAILURES.append(name)
-        print(f"  FAIL  {name}  {detail}")
-    else:
-        print(f"  ok    {name}" + (f"  [{detail}]" if detail else ""))
-    return ok
-
-
-def zero(expr):
-    return sp.simplify(sp.expand(expr)) == 0
+from checks import COUNT, FAILURES, check, zero  # noqa: E402  (shared bookkeeping, proofs/scripts/checks.py)
 
 
 def convergent(expr):

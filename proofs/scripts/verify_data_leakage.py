@@ -27,22 +27,7 @@ import sys
 
 import sympy as sp
 
-FAILURES = []
-COUNT = [0]
-
-
-def check(name, ok, detail=""):
-    COUNT[0] += 1
-    if not ok:
-        FAILURES.append(name)
-        print(f"  FAIL  {name}  {detail}")
-    else:
-        print(f"  ok    {name}")
-    return ok
-
-
-def zero(expr):
-    return sp.simplify(sp.expand(expr)) == 0
+from checks import COUNT, FAILURES, check, zero  # noqa: E402  (shared bookkeeping, proofs/scripts/checks.py)
 
 
 def fisher_gaussian_variance():
