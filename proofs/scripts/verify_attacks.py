@@ -42,14 +42,13 @@ Usage:  python3 proofs/scripts/verify_attacks.py
 import itertools
 import math
 import random
-import sys
 import time
 
 import mpmath as mp
 import sympy as sp
 
 mp.mp.dps = 50
-from checks import COUNT, FAILURES, check, zero  # noqa: E402  (shared bookkeeping, proofs/scripts/checks.py)
+from checks import check, finish, zero  # noqa: E402  (shared bookkeeping, proofs/scripts/checks.py)
 
 
 def convergent(expr):
@@ -630,10 +629,7 @@ def main():
     fano_wilson()
     countermeasures()
     print(f"({time.time() - t0:.1f} s)")
-    if FAILURES:
-        print(f"FAILED: {len(FAILURES)} of {COUNT[0]} checks: " + "; ".join(FAILURES))
-        sys.exit(1)
-    print(f"ALL {COUNT[0]} CHECKS PASSED")
+    finish()
 
 
 if __name__ == "__main__":

@@ -23,11 +23,10 @@ Usage:  python3 proofs/scripts/verify_data_leakage.py
 import csv
 import math
 import os
-import sys
 
 import sympy as sp
 
-from checks import COUNT, FAILURES, check, zero  # noqa: E402  (shared bookkeeping, proofs/scripts/checks.py)
+from checks import check, finish, zero  # noqa: E402  (shared bookkeeping, proofs/scripts/checks.py)
 
 
 def fisher_gaussian_variance():
@@ -230,10 +229,7 @@ def main():
     revised(k, G, n)
     qfi_single_mode()
     dx2()
-    if FAILURES:
-        print(f"FAILED: {len(FAILURES)} of {COUNT[0]} checks: " + "; ".join(FAILURES))
-        sys.exit(1)
-    print(f"ALL {COUNT[0]} CHECKS PASSED")
+    finish()
 
 
 if __name__ == "__main__":

@@ -1,8 +1,14 @@
 import { describeValue } from '../_internal/validate.js';
 import type { Attack, AttackParameter, AttackParameterValues } from './attack.js';
 
-/** The range of a numeric parameter for a message, e.g. `in (0, 1]`. */
-function rangeText(p: AttackParameter): string {
+/**
+ * The domain of a numeric parameter as text for messages and help, e.g. `in [0, 1)`.
+ * @param p - the parameter
+ * @returns the interval, `−∞`/`∞` for missing ends
+ * @example parameterDomain({ name: 'tap', description: '', kind: 'number', min: 0, max: 1, openMax: true, default: 0.1 }) // returns 'in [0, 1)'
+ * @internal
+ */
+export function parameterDomain(p: AttackParameter): string {
   const lo = p.min ?? -Infinity;
   const hi = p.max ?? Infinity;
   return `in ${p.openMin ? '(' : '['}${lo === -Infinity ? '−∞' : lo}, ${hi === Infinity ? '∞' : hi}${p.openMax || hi === Infinity ? ')' : ']'}`;
@@ -19,11 +25,11 @@ function checkValue(attack: string, p: AttackParameter, value: unknown): number 
     return value;
   }
   const kind = p.kind === 'integer' ? 'an integer' : 'a number';
-  if (typeof value !== 'number') throw new TypeError(`${what} must be ${kind} ${rangeText(p)}; received ${describeValue(value)}`);
+  if (typeof value !== 'number') throw new TypeError(`${what} must be ${kind} ${parameterDomain(p)}; received ${describeValue(value)}`);
   const lo = p.min ?? -Infinity;
   const hi = p.max ?? Infinity;
   const ok = (p.openMin ? value > lo : value >= lo) && (p.openMax ? value < hi : value <= hi) && Number.isFinite(value) && (p.kind !== 'integer' || Number.isInteger(value));
-  if (!ok) throw new RangeError(`${what} must be ${kind} ${rangeText(p)}; received ${describeValue(value)}`);
+  if (!ok) throw new RangeError(`${what} must be ${kind} ${parameterDomain(p)}; received ${describeValue(value)}`);
   return value;
 }
 

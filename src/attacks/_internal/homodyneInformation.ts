@@ -8,5 +8,10 @@ import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js
  * @internal
  */
 export function homodyneInformation(photons: number, gain: number): number {
-  return Math.log1p((2 * photons) / measurementNoiseFactor(gain)) / (2 * Math.LN2);
+  return Math.log1p(homodyneSnr(photons, gain)) / (2 * Math.LN2);
+}
+
+/** SNR of that homodyne outcome for one symbol's q quadrature: 2μ'/DX2(G) (0 at G = 1). @internal */
+export function homodyneSnr(photons: number, gain: number): number {
+  return (2 * photons) / measurementNoiseFactor(gain);
 }

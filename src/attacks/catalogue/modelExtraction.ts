@@ -1,7 +1,7 @@
-import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js';
 import type { Attack } from '../attack.js';
 import { addedPhotons, type SeenChannel } from '../_internal/clientAccounting.js';
 import { composedCopies } from '../_internal/composedCopies.js';
+import { homodyneSnr } from '../_internal/homodyneInformation.js';
 
 /**
  * Model extraction from the legitimate outputs alone: the client chooses its inputs
@@ -23,7 +23,7 @@ export const modelExtraction: Attack = {
   cost: 'fast',
   evaluate(c, p) {
     const target = p['target-bits'] as number;
-    const s = (2 * c.transmittance * c.mu) / measurementNoiseFactor(c.gain);
+    const s = homodyneSnr(c.transmittance * c.mu, c.gain);
     const bits = (r: number) => Math.log1p(r * s) / (2 * Math.LN2);
     const low = Math.floor(c.queries / c.inputs);
     const extra = c.queries - low * c.inputs; // weights measured once more

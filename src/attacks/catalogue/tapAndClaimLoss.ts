@@ -1,6 +1,6 @@
 import { thermalEntropy } from '../../kernels/thermalEntropy.js';
-import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js';
 import type { Attack } from '../attack.js';
+import { homodyneSnr } from '../_internal/homodyneInformation.js';
 import { addLoss, clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
 
 /**
@@ -25,7 +25,7 @@ export const tapAndClaimLoss: Attack = {
   evaluate(c, p) {
     const tau = p.tap as number;
     const photons = c.transmittance * c.mu; // what reaches the client
-    const s = (2 * (1 - tau) * photons) / measurementNoiseFactor(c.gain);
+    const s = homodyneSnr((1 - tau) * photons, c.gain);
     const tapped = 2 * tau * photons; // modulation variance of the tap per quadrature
     // ν − 1 with ν² = (1 + a)(1 + b), as (a + b + ab)/(ν + 1): no cancellation when the tap is tiny.
     const a = tapped / (1 + s);

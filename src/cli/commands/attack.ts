@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ATTACKS, getAttack } from '../../attacks/registry.js';
-import { resolveAttackParameters } from '../../attacks/resolveAttackParameters.js';
+import { parameterDomain, resolveAttackParameters } from '../../attacks/resolveAttackParameters.js';
 import { runAttack } from '../../attacks/runAttack.js';
 import type { AttackParameter, ConfigurationKey, ProtocolConfiguration } from '../../attacks/attack.js';
 import { DEFAULT_CONFIGURATION } from '../../attacks/attack.js';
@@ -33,12 +33,6 @@ function allParameters(): AttackParameter[] {
   const seen = new Map<string, AttackParameter>();
   for (const a of ATTACKS) for (const p of a.parameters) if (!seen.has(p.name)) seen.set(p.name, p);
   return [...seen.values()];
-}
-
-/** The domain of an attack parameter as text, e.g. `in [0, 1)`. */
-function paramRange(p: AttackParameter): string {
-  if (p.kind === 'choice') return `one of ${(p.choices ?? []).join(', ')}`;
-  return `in ${p.openMin ? '(' : '['}${p.min ?? '−∞'}, ${p.max ?? '∞'}${p.openMax ? ')' : ']'}`;
 }
 
 function paramHelp(p: AttackParameter): string {
@@ -108,7 +102,7 @@ export function registerAttack(program: Command, io: CliIo): void {
       const raw = opts[attributeOf(p.name)];
       if (typeof raw !== 'string') continue;
       if (!a.parameters.some((q) => q.name === p.name)) throw new CliError(`--${p.name} does not apply to attack ${a.name}; its parameters: ${a.parameters.map((q) => `--${q.name}`).join(' ') || '(none)'}`);
-      values[p.name] = p.kind === 'choice' ? raw : parseNumberText(`--${p.name}`, raw, paramRange(p));
+      values[p.name] = p.kind === 'choice' ? raw : parseNumberText(`--${p.name}`, raw, parameterDomain(p));
     }
     const outcome = runAttack(a.name, config, values);
     const full = { ...DEFAULT_CONFIGURATION, ...config };
