@@ -49,7 +49,7 @@ export { noisyLayer } from './inference/noisyLayer.js';
 export { encodePixels, PIXEL_ENCODINGS, type PixelEncoding } from './inference/encodePixels.js';
 export { noisyForward, argmax, type BiasFreeNetwork, type NetworkLayer } from './inference/noisyForward.js';
 export { trainNetwork, type TrainingOptions } from './inference/trainNetwork.js';
-export { networkBytes, readNetwork, type NetworkProvenance, type StoredNetwork } from './inference/networkFile.js';
+export { networkBytes, parseNetwork, readNetwork, MAX_NETWORK_LAYERS, MAX_NETWORK_WEIGHTS, MAX_PROVENANCE_BYTES, type NetworkProvenance, type StoredNetwork } from './inference/networkFile.js';
 export { accuracyCurve, type AccuracyCurveOptions } from './inference/accuracyCurve.js';
 export { accuracyLookup, thresholdCrossing, type ThresholdCrossing } from './inference/accuracyLookup.js';
 export { testAccuracy, type AccuracyResult } from './inference/testAccuracy.js';
@@ -57,7 +57,7 @@ export { accuracySweep, accuracySweepCsv, ACCURACY_SWEEP_COLUMNS, type AccuracyS
 export { accuracyLeakageMap, accuracyLeakageMapCsv, accuracyLeakageMapColumns, ACCURACY_SOURCES, type AccuracySource, type AccuracyLeakageMap, type AccuracyLeakageMapRow, type AccuracyLeakageMapOptions } from './reports/accuracyLeakageMap.js';
 export { accuracyLeakageStudy, type AccuracyLeakageStudy, type AccuracyLeakageStudyOptions } from './reports/accuracyLeakageStudy.js';
 export { accuracyLeakageMapSvg, type MapSvgOptions, type MapMark } from './reports/accuracyLeakageMapSvg.js';
-export { headline, PAPER_HEADLINE, type Headline, type HeadlineCriteria, type HeadlineRegion, type HeadlinePoint, type HeadlineDisagreement, type GainSlice } from './reports/headline.js';
+export { headline, headlineVerdict, PAPER_HEADLINE, type HeadlineVerdict, type Headline, type HeadlineCriteria, type HeadlineRegion, type HeadlinePoint, type HeadlineDisagreement, type GainSlice } from './reports/headline.js';
 
 // Photon-counting server simulations
 export { uniformSource, type UniformSource } from './counting/uniformSource.js';
@@ -68,7 +68,7 @@ export { countingProbabilities } from './counting/countingProbabilities.js';
 export { recognitionRate, type RecognitionRateOptions, type RecognitionRateResult } from './counting/recognitionRate.js';
 export { pixelCountInformation, type PixelCountInformation, type PixelCountInformationOptions } from './counting/pixelCountInformation.js';
 export { fanoInformation } from './counting/fanoInformation.js';
-export { committedNetwork } from './inference/committedNetwork.js';
+export { committedNetwork, committedNetworkFiles } from './inference/committedNetwork.js';
 
 // Gaussian-state engine
 export { gaussianState, DEFAULT_STATE_TOLERANCE, type GaussianState, type GaussianStateOptions } from './gaussian/gaussianState.js';
@@ -112,9 +112,14 @@ export { detectionProbability, type ChannelParameters, type DetectionProbability
 export { excessNoiseUpperBound } from './verification/excessNoiseUpperBound.js';
 
 // Attack library
-export { DEFAULT_CONFIGURATION, type Attack, type AttackEvaluation, type AttackOutcome, type AttackParameter, type AttackParameterValues, type AttackSide, type ConfigurationKey, type ProtocolConfiguration } from './attacks/attack.js';
+export { DEFAULT_CONFIGURATION, type Attack, type AttackContext, type AttackEvaluation, type AttackOutcome, type AttackParameter, type AttackParameterValues, type AttackSide, type ConfigurationKey, type ProtocolConfiguration } from './attacks/attack.js';
 export { resolveConfiguration } from './attacks/resolveConfiguration.js';
 export { resolveAttackParameters } from './attacks/resolveAttackParameters.js';
 export { ATTACKS, getAttack } from './attacks/registry.js';
 export { runAttack } from './attacks/runAttack.js';
 export { clientCountermeasures, type CountermeasureInput, type CountermeasureRow } from './reports/clientCountermeasures.js';
+
+// Errors
+export { InputRangeError, InputTypeError, isInputError } from './inputError.js';
+export { combineVerdicts, type ClaimVerdict, type EvidenceKind } from './reports/claimVerdict.js';
+export { paperOperatingPoints, type OperatingPointEntry, type OperatingPointReport } from './reports/paperOperatingPoints.js';

@@ -16,7 +16,8 @@ describe('qsdl attack', () => {
     const r = qsdl('attack', 'list');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const a of ATTACKS) expect(r.stdout).toMatch(new RegExp(`^${a.name}\\s+${a.side}`, 'm'));
+    for (const a of ATTACKS) expect(r.stdout).toMatch(new RegExp(`^${a.name} \\(${a.side}`, 'm'));
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
     const json = JSON.parse(qsdl('attack', 'list', '--json').stdout) as { name: string }[];
     expect(json.map((a) => a.name)).toEqual(ATTACKS.map((a) => a.name));
   });
@@ -44,11 +45,11 @@ describe('qsdl attack', () => {
       [['attack', 'run', 'nope'], /attack must be one of honest, .*; received "nope"/],
       [['attack', 'run', 'honest', '--tap', '0.1'], /--tap does not apply to attack honest/],
       [['attack', 'run', 'honest', '--dark-counts', '0.1'], /--dark-counts does not apply to attack honest/],
-      [['attack', 'run', 'honest', '--mu', '-1'], /mean photon number mu .*received -1/],
+      [['attack', 'run', 'honest', '--mu', '-1'], /--mu must be a number in \(0, 1e6\]; received -1/],
       [['attack', 'run', 'honest', '--mu', 'abc'], /--mu must be a decimal number/],
-      [['attack', 'run', 'honest', '--transmittance', '1.5'], /transmittance T must be a number in \(0, 1\]; received 1.5/],
-      [['attack', 'run', 'tap-and-claim-loss', '--tap', '1'], /parameter tap of attack tap-and-claim-loss must be a number in \[0, 1\); received 1/],
-      [['attack', 'run', 'honest', '--samples', '1.5'], /samples m must be an integer/],
+      [['attack', 'run', 'honest', '--transmittance', '1.5'], /--transmittance must be a number in \(0, 1\]; received 1.5/],
+      [['attack', 'run', 'tap-and-claim-loss', '--tap', '1'], /--tap must be a number in \[0, 1\); received 1/],
+      [['attack', 'run', 'honest', '--samples', '1.5'], /--samples must be an integer in \[2, 1e12\]; received 1.5/],
     ];
     for (const [args, message] of cases) {
       const r = qsdl(...args);

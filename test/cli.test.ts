@@ -131,23 +131,31 @@ describe('qsdl leak data', () => {
 });
 
 describe('qsdl paper (the main job)', () => {
-  it('prints the claims, both operating points, the published codes\' values and qsdl\'s', () => {
+  it('prints the claims, both operating points, the published codes\' values and qsdl\'s, and exits with its verdict', () => {
     const r = qsdl('paper');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('weight leakage < 0.1 bit');
-    expect(r.stdout).toMatch(/G = 2, μ = 4/);
-    expect(r.stdout).toMatch(/G = 1\.3, μ = 6/);
-    expect(r.stdout).toMatch(/authors' simulated curve at F = √SNR \(percent\)\s+93\.1\d*\s+≤ 96 %: claim fails/);
-    expect(r.stdout).toMatch(/qsdl: trained network, physical noise \(percent\)\s+97\.36\s+> 96 %/);
-    const json = JSON.parse(qsdl('paper', '--json').stdout) as { operatingPoints: { entries: { source: string; value: number }[] }[] };
+    const json = JSON.parse(qsdl('paper', '--json').stdout) as { verdict: string; networkSha256: string; operatingPoints: { verdicts: Record<string, string>; entries: { source: string; value: number; kind: string; decisive: boolean }[] }[] };
+    // The verdict follows from the decisive entries: an achieved attack above 0.01 bit refutes the data claim.
     const first = json.operatingPoints[0]?.entries ?? [];
+    const counting = first.find((e) => e.source.startsWith('qsdl: displace-and-count'));
+    expect(counting?.value).toBe(countingDataLeak({ gain: 2 }));
+    expect(counting?.kind).toBe('achieved');
+    expect(counting?.decisive).toBe(true);
+    expect(counting?.value).toBeGreaterThan(0.01);
+    expect(json.operatingPoints[0]?.verdicts.data).toBe('fails');
+    expect(json.verdict).toBe('fails');
+    expect(r.code).toBe(3); // docs/cli.md#exit-codes: 3 = a claim fails
+    expect(json.networkSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.stdout).toContain('weight leakage < 0.1 bit');
+    expect(r.stdout).toMatch(/μ = 4 photons per weight symbol, G =\s+2/);
+    expect(r.stdout).toMatch(/μ = 6 photons per weight symbol, G =\s+1\.3/);
+    expect(r.stdout).toMatch(/authors' simulated curve at F = √SNR\s+measured\s+93\.1\d*\s+−2\.89/);
+    expect(r.stdout).toMatch(/qsdl: trained network, physical noise \*\s+measured\s+97\.36\s+\+1\.36 pt/);
+    expect(r.stdout).toMatch(/Verdict: the paper's claim FAILS at its published operating points \(exit 3\)/);
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
     expect(first.find((e) => e.source === 'qsdl: Holevo bound χ_W')?.value).toBe(holevoWeightLeak({ mu: 4, excessNoise: effectiveExcessNoise(2, 784) }));
     const second = json.operatingPoints[1]?.entries ?? [];
-    expect(second.find((e) => e.source.startsWith('paper-2025 code, its figure'))?.value).toBe(revisedDataLeak(1.3, 784, 784));
-    // beside the paper's models: what a counting server achieves, and the Holevo bound on any server
-    expect(first.find((e) => e.source.startsWith('qsdl: displace-and-count'))?.value).toBe(countingDataLeak({ gain: 2 }));
-    expect(first.find((e) => e.source.startsWith('qsdl: Holevo upper bound'))?.value).toBe(holevoSymmetricDataLeak(2, 784, 784));
-    expect(r.stdout).toMatch(/Holevo upper bound \(photon number\)\s+[0-9.]+\s+> 0\.01: the claim cannot be certified/);
+    expect(second.find((e) => e.source.startsWith('paper-2025 code, figure'))?.value).toBe(revisedDataLeak(1.3, 784, 784));
+    expect(first.find((e) => e.source.startsWith('qsdl: Holevo bound, one layer'))?.value).toBe(holevoSymmetricDataLeak(2, 784, 784));
   });
 });
 
@@ -158,14 +166,14 @@ describe('bad input: one line on stderr naming parameter, range and value; non-z
     return p;
   };
   const cases: [string, () => string[], RegExp][] = [
-    ['NaN μ', () => ['leak', 'weight', '--mu', 'NaN'], /mean photon number mu must be a number in \[0, 1e12\]; received NaN/],
+    ['NaN μ', () => ['leak', 'weight', '--mu', 'NaN'], /--mu must be a number in \[0, 1e12\]; received NaN/],
     ['non-numeric μ', () => ['leak', 'weight', '--mu', 'four'], /--mu must be a decimal number in \[0, 1e12\]; received "four"/],
-    ['negative μ', () => ['leak', 'weight', '--mu', '-1'], /mean photon number mu .*received -1/],
-    ['negative ε', () => ['leak', 'weight', '--mu', '1', '--excess-noise', '-0.1'], /excess noise epsilon .*received -0\.1/],
-    ['T = 0', () => ['leak', 'weight', '--mu', '1', '--transmittance', '0'], /transmittance T must be a number in \(0, 1\]; received 0/],
-    ['T > 1', () => ['leak', 'weight', '--mu', '1', '--transmittance', '1.01'], /transmittance T must be a number in \(0, 1\]; received 1\.01/],
-    ['G < 1 (weight)', () => ['leak', 'weight', '--mu', '1', '--gain', '0.9'], /gain G must be a finite number in \[1, ∞\); received 0\.9/],
-    ['G < 1 (data)', () => ['leak', 'data', '--gain', '0.5'], /gain G must be a finite number in \[1, ∞\); received 0\.5/],
+    ['negative μ', () => ['leak', 'weight', '--mu', '-1'], /--mu must be a number in \[0, 1e12\]; received -1/],
+    ['negative ε', () => ['leak', 'weight', '--mu', '1', '--excess-noise', '-0.1'], /--excess-noise must be a number in \[0, 1e6\]; received -0\.1/],
+    ['T = 0', () => ['leak', 'weight', '--mu', '1', '--transmittance', '0'], /--transmittance must be a number in \(0, 1\]; received 0/],
+    ['T > 1', () => ['leak', 'weight', '--mu', '1', '--transmittance', '1.01'], /--transmittance must be a number in \(0, 1\]; received 1\.01/],
+    ['G < 1 (weight)', () => ['leak', 'weight', '--mu', '1', '--gain', '0.9'], /--gain must be a number in \[1, ∞\); received 0\.9/],
+    ['G < 1 (data)', () => ['leak', 'data', '--gain', '0.5'], /--gain must be a number in \[1, ∞\); received 0\.5/],
     ['missing gain', () => ['leak', 'data'], /gain is required \(client amplifier gain G ≥ 1, as --gain or a column\)/],
     ['unknown model', () => ['leak', 'data', '--gain', '2', '--model', 'oracle'], /--model must be one of paper-2024, corrected, paper-2025, qfi, counting, holevo-subadditive, holevo-symmetric; received "oracle"/],
     ['unknown preset', () => ['leak', 'weight', '--mu', '1', '--preset', 'paper-2030'], /preset must be one of paper-2024, paper-2025; received "paper-2030"/],
@@ -177,26 +185,26 @@ describe('bad input: one line on stderr naming parameter, range and value; non-z
     ['CSV bad cell', () => ['leak', 'weight', '--input', badCsv('c2.csv', 'mu,loss\n1,0.1\n2,abc\n')], /line 3, column loss must be a decimal number in \[0, 1\); received "abc"/],
     ['CSV empty cell', () => ['leak', 'weight', '--input', badCsv('c3.csv', 'mu,loss\n1,\n')], /line 2, column loss must be a decimal number in \[0, 1\); received ""/],
     ['CSV short row', () => ['leak', 'weight', '--input', badCsv('c4.csv', 'mu,loss\n1\n')], /line 2: 1 cells, expected 2/],
-    ['CSV out-of-range value', () => ['leak', 'weight', '--input', badCsv('c5.csv', 'mu,transmittance\n1,0.5\n1,2\n')], /line 3: transmittance T must be a number in \(0, 1\]; received 2/],
+    ['CSV out-of-range value', () => ['leak', 'weight', '--input', badCsv('c5.csv', 'mu,transmittance\n1,0.5\n1,2\n')], /line 3, column transmittance must be a number in \(0, 1\]; received 2/],
     ['CSV empty file', () => ['leak', 'data', '--input', badCsv('c6.csv', '')], /is empty: expected a header line/],
     ['hexadecimal flag', () => ['leak', 'weight', '--mu', '0x10'], /--mu must be a decimal number in \[0, 1e12\]; received "0x10"/],
     ['hexadecimal cell', () => ['leak', 'weight', '--input', badCsv('c13.csv', 'mu\n0x10\n')], /line 2, column mu must be a decimal number in \[0, 1e12\]; received "0x10"/],
-    ['underflowing flag', () => ['leak', 'weight', '--mu', '1e-400'], /--mu = 1e-400: its magnitude is below the smallest double \(4.9e-324\), so it would be read as 0; give a value in \[0, 1e12\]/],
-    ['underflowing cell', () => ['leak', 'weight', '--input', badCsv('c16.csv', 'mu\n1\n2e-999\n')], /line 3, column mu = 2e-999: its magnitude is below the smallest double/],
+    ['underflowing flag', () => ['leak', 'weight', '--mu', '1e-400'], /--mu = "1e-400": its magnitude is below the smallest double \(4.9e-324\), so it would be read as 0; give a number in \[0, 1e12\]/],
+    ['underflowing cell', () => ['leak', 'weight', '--input', badCsv('c16.csv', 'mu\n1\n2e-999\n')], /line 3, column mu = "2e-999": its magnitude is below the smallest double/],
     ['overflowing flag', () => ['leak', 'data', '--gain', '1e400'], /--gain must be a finite decimal number in \[1, ∞\); received "1e400"/],
-    ['train: zero epochs', () => ['train', '--epochs', '0', '--out', join(dir, 'w')], /--epochs must be an integer in \{1, 2, …\}; received 0/],
+    ['train: zero epochs', () => ['train', '--epochs', '0', '--out', join(dir, 'w')], /--epochs must be an integer in \[1, 1000\]; received 0/],
     ['train: fractional seed', () => ['train', '--seed', '1.5', '--out', join(dir, 'w')], /--seed must be an integer in \[−2\^31, 2\^31\); received 1.5/],
-    ['flag given twice', () => ['leak', 'weight', '--mu', '4', '--mu', '5'], /--mu is given twice \(4 and 5\); give it once/],
+    ['flag given twice', () => ['leak', 'weight', '--mu', '4', '--mu', '5'], /--mu is given twice \("4" and "5"\); give it once/],
     ['old Mac line ends', () => ['leak', 'weight', '--input', badCsv('c14.csv', 'mu\r4\r')], /carriage returns but no line feeds/],
     ['empty line between rows', () => ['leak', 'weight', '--input', badCsv('c15.csv', 'mu\n1\n\n2\n')], /line 3, column mu must be a decimal number in \[0, 1e12\]; received ""/],
     ['N below 2 with the default x', () => ['leak', 'data', '--gain', '2', '--inputs', '1'], /normalised data value x \(default 1\/√n, so n ≥ 1\) must be a number in \[-1, 1\]; received 1.414/],
-    ['non-integer N', () => ['leak', 'weight', '--mu', '1', '--gain', '2', '--inputs', '784.5'], /inputs N must be an integer in \{1, 2, …\}; received 784.5/],
+    ['non-integer N', () => ['leak', 'weight', '--mu', '1', '--gain', '2', '--inputs', '784.5'], /--inputs must be an integer in \[1, 1e9\]; received 784.5/],
     ['CSV blank cell', () => ['leak', 'weight', '--input', badCsv('c9.csv', 'mu,loss\n1, \n')], /line 2, column loss must be a decimal number in \[0, 1\); received " "/],
     ['CSV extra cell', () => ['leak', 'weight', '--input', badCsv('c10.csv', 'mu,loss\n1,0.1,7\n')], /line 2: more than 2 cells/],
-    ['CSV NaN cell', () => ['leak', 'weight', '--input', badCsv('c11.csv', 'mu\n1\nNaN\n')], /line 3: mean photon number mu must be a number in \[0, 1e12\]; received NaN/],
-    ['CSV directory', () => ['leak', 'weight', '--input', dir], /cannot read input CSV .*: is a directory/],
-    ['output into a missing directory', () => ['leak', 'weight', '--input', badCsv('c12.csv', 'mu\n1\n'), '--output', join(dir, 'no', 'such', 'x.csv')], /cannot write output .*x\.csv.*no such directory/],
-    ['--output without --input', () => ['leak', 'weight', '--mu', '1', '--output', join(dir, 'x.csv')], /--output applies to batch mode/],
+    ['CSV NaN cell', () => ['leak', 'weight', '--input', badCsv('c11.csv', 'mu\n1\nNaN\n')], /line 3, column mu must be a number in \[0, 1e12\]; received NaN/],
+    ['CSV directory', () => ['leak', 'weight', '--input', dir], /cannot read input CSV .*: is a folder/],
+    ['output into a missing directory', () => ['leak', 'weight', '--input', badCsv('c12.csv', 'mu\n1\n'), '--output', join(dir, 'no', 'such', 'x.csv')], /cannot write --output .*x\.csv.*: folder .*such.*: no such file or folder/],
+    ['--output without --input', () => ['leak', 'weight', '--mu', '1', '--output', join(dir, 'x.csv')], /--output does not apply without --input FILE.csv \(batch mode\)/],
     ['--rows with a Cramér–Rao model', () => ['leak', 'data', '--gain', '2', '--model', 'corrected', '--rows', '10'], /rows applies to the paper-2025, qfi, counting, holevo-subadditive and holevo-symmetric models only; model is corrected/],
     ['--model and --preset', () => ['leak', 'data', '--gain', '2', '--model', 'corrected', '--preset', 'paper-2024'], /give --model or --preset, not both/],
     ['column and flag', () => ['leak', 'weight', '--mu', '1', '--input', badCsv('c7.csv', 'mu\n1\n')], /mu is given both as a column .* and as the flag --mu/],

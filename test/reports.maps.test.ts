@@ -194,15 +194,19 @@ describe('qsdl maps and qsdl headline', () => {
 
   it('qsdl headline --json answers for every data model and accuracy source; bad flags exit 2 with one line', () => {
     const r = spawnSync(process.execPath, [BIN, 'headline', '--gains', '16', '--mus', '16', '--curve-points', '64', '--json'], { encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    const h = JSON.parse(r.stdout) as { totalPoints: number; regions: { dataModel: string; accuracySource: string; feasible: boolean }[]; disagreements: unknown[] };
+    const h = JSON.parse(r.stdout) as { totalPoints: number; regions: { dataModel: string; accuracySource: string; feasible: boolean }[]; disagreements: unknown[]; verdict: { verdict: string } };
+    // The exit code is the verdict's: 0 holds, 3 fails, 4 undecided (docs/cli.md#exit-codes).
+    expect(r.status).toBe({ holds: 0, fails: 3, undecided: 4 }[h.verdict.verdict]);
     expect(h.totalPoints).toBe(256);
     expect(h.regions.map((x) => `${x.dataModel}/${x.accuracySource}`)).toEqual(DATA_LEAK_MODELS.flatMap((m) => ACCURACY_SOURCES.map((s) => `${m}/${s}`)));
     expect(h.disagreements).toHaveLength(DATA_LEAK_MODELS.length * (ACCURACY_SOURCES.length - 1));
     for (const [args, msg] of [
       [['--preset', 'paper-2023'], /--preset must be one of paper-2024, paper-2025; received "paper-2023"/],
-      [['--gains', '1'], /--gains must be an integer ≥ 2; received 1|--gains must be/],
-      [['--seed', '1.5'], /--seed/],
+      [['--gains', '1'], /--gains must be an integer in \[2, 65536\]; received 1/],
+      [['--gains', '1e6'], /--gains must be an integer in \[2, 65536\]; received 1e6/],
+      [['--gains', '4096', '--mus', '4096'], /--gains × --mus = 4096 × 4096 = 16777216 map points, above the limit of 1048576/],
+      [['--curve-points', '1e9'], /--curve-points must be an integer in \[2, 65536\]; received 1e9/],
+      [['--seed', '1.5'], /--seed must be an integer in \[−2\^31, 2\^31\); received 1.5/],
     ] as const) {
       const e = spawnSync(process.execPath, [BIN, 'headline', ...args], { encoding: 'utf8' });
       expect(e.status).toBe(2);

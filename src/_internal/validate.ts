@@ -1,3 +1,4 @@
+import { InputRangeError, InputTypeError } from '../inputError.js';
 /**
  * Argument checks shared by the public functions (the validating tier of
  * STYLE.md). Kernels never call these: they are total (NaN in, NaN out).
@@ -7,16 +8,20 @@
  * @internal
  */
 
-/** Render a received value for an error message (keeps NaN, -0, strings visible). @internal */
+/** Longest rendering of a received value in a message (characters): a message stays one readable line whatever was passed. */
+const MAX_SHOWN = 80;
+
+/** Render a received value for an error message (keeps NaN, -0, strings visible; long values cut, with their length). @internal */
 export function describeValue(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'undefined';
+  let text: string;
   try {
-    return JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    text = String(value);
   }
+  return text.length <= MAX_SHOWN ? text : `${text.slice(0, MAX_SHOWN - 1)}… (${text.length} characters)`;
 }
 
 /** A range end for a message: 1e12 rather than 1000000000000. @internal */
@@ -30,8 +35,8 @@ function bound(x: number): string {
  * value. The range text is built only when the check fails: these run once per batch row.
  */
 function check(name: string, value: unknown, ok: (v: number) => boolean, kind: string, range: () => string): number {
-  if (typeof value !== 'number') throw new TypeError(`${name} must be ${kind} ${range()}; received ${describeValue(value)}`);
-  if (!ok(value)) throw new RangeError(`${name} must be ${kind} ${range()}; received ${describeValue(value)}`);
+  if (typeof value !== 'number') throw new InputTypeError(`${name} must be ${kind} ${range()}; received ${describeValue(value)}`);
+  if (!ok(value)) throw new InputRangeError(`${name} must be ${kind} ${range()}; received ${describeValue(value)}`);
   return value;
 }
 
@@ -78,7 +83,7 @@ export function seed32(name: string, value: unknown): number {
 /** One of a fixed set of names. @internal */
 export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    const kind = typeof value === 'string' ? RangeError : TypeError;
+    const kind = typeof value === 'string' ? InputRangeError : InputTypeError;
     throw new kind(`${name} must be one of ${allowed.join(', ')}; received ${describeValue(value)}`);
   }
   return value as T;

@@ -1,3 +1,4 @@
+import type { BiasFreeNetwork } from '../inference/noisyForward.js';
 /**
  * The one shape every attack has (SPEC §7): its side, its parameters with their
  * domains, and, for a protocol configuration, the information it gains (naming the
@@ -74,8 +75,10 @@ export interface AttackParameter {
   readonly openMax?: boolean;
   /** Allowed names (choice). */
   readonly choices?: readonly string[];
-  /** Value used when the parameter is not given. */
+  /** Value used when the parameter is not given (at the default configuration, when {@link AttackParameter.defaultFor} is set). */
   readonly default: number | string;
+  /** The default at a given configuration, when it depends on it (greedy-gain's actual gain must stay ≥ the declared G); it must lie in the domain for every valid configuration. */
+  readonly defaultFor?: (config: ProtocolConfiguration) => number | string;
 }
 
 /** Values of an attack's own parameters, by name. @public */
@@ -142,10 +145,21 @@ export interface Attack {
   readonly uses: readonly ConfigurationKey[];
   /** Its own parameters. */
   readonly parameters: readonly AttackParameter[];
+  /** True when it runs the client's network (`context.network()`): the CLI then takes `--network`. @defaultValue false */
+  readonly usesNetwork?: boolean;
   /** `slow` when one run takes seconds (a Monte Carlo on MNIST): the contract suite runs it on few configurations. */
   readonly cost: 'fast' | 'slow';
   /** Evaluate it. Arguments are validated and complete (defaults filled) when called through {@link runAttack}. */
-  readonly evaluate: (config: ProtocolConfiguration, params: AttackParameterValues) => AttackEvaluation;
+  readonly evaluate: (config: ProtocolConfiguration, params: AttackParameterValues, context: AttackContext) => AttackEvaluation;
+}
+
+/**
+ * What an attack may use besides the configuration: the trained network the client runs
+ * (loaded only when an attack asks for it). @public
+ */
+export interface AttackContext {
+  /** The client's network. @defaultValue the committed one (`committedNetwork()`) */
+  readonly network: () => BiasFreeNetwork;
 }
 
 /** What an attack's `evaluate` returns: the outcome less the fields {@link runAttack} adds from the registry (name, side, optimality claim). @public */

@@ -13,6 +13,7 @@ import { measureAll } from './catalogue/measureAll.js';
 import { modelExtraction } from './catalogue/modelExtraction.js';
 import { multiQuery } from './catalogue/multiQuery.js';
 import { tapAndClaimLoss } from './catalogue/tapAndClaimLoss.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * Every registered attack, client side first (SPEC §7). Adding an attack: one file in
@@ -46,6 +47,6 @@ export const ATTACKS: readonly Attack[] = [
  */
 export function getAttack(name: string): Attack {
   const a = ATTACKS.find((x) => x.name === name);
-  if (a === undefined) throw new RangeError(`attack must be one of ${ATTACKS.map((x) => x.name).join(', ')}; received ${JSON.stringify(name)}`);
+  if (a === undefined) throw new InputRangeError(`attack must be one of ${ATTACKS.map((x) => x.name).join(', ')}; received ${JSON.stringify(name)}`);
   return a;
 }

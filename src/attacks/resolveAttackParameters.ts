@@ -1,5 +1,6 @@
 import { describeValue } from '../_internal/validate.js';
-import type { Attack, AttackParameter, AttackParameterValues } from './attack.js';
+import type { Attack, AttackParameter, AttackParameterValues, ProtocolConfiguration } from './attack.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /**
  * The domain of a numeric parameter as text for messages and help, e.g. `in [0, 1)`.
@@ -20,16 +21,16 @@ function checkValue(attack: string, p: AttackParameter, value: unknown): number 
   if (p.kind === 'choice') {
     const choices = p.choices ?? [];
     if (typeof value !== 'string' || !choices.includes(value)) {
-      throw new (typeof value === 'string' ? RangeError : TypeError)(`${what} must be one of ${choices.join(', ')}; received ${describeValue(value)}`);
+      throw new (typeof value === 'string' ? InputRangeError : InputTypeError)(`${what} must be one of ${choices.join(', ')}; received ${describeValue(value)}`);
     }
     return value;
   }
   const kind = p.kind === 'integer' ? 'an integer' : 'a number';
-  if (typeof value !== 'number') throw new TypeError(`${what} must be ${kind} ${parameterDomain(p)}; received ${describeValue(value)}`);
+  if (typeof value !== 'number') throw new InputTypeError(`${what} must be ${kind} ${parameterDomain(p)}; received ${describeValue(value)}`);
   const lo = p.min ?? -Infinity;
   const hi = p.max ?? Infinity;
   const ok = (p.openMin ? value > lo : value >= lo) && (p.openMax ? value < hi : value <= hi) && Number.isFinite(value) && (p.kind !== 'integer' || Number.isInteger(value));
-  if (!ok) throw new RangeError(`${what} must be ${kind} ${parameterDomain(p)}; received ${describeValue(value)}`);
+  if (!ok) throw new InputRangeError(`${what} must be ${kind} ${parameterDomain(p)}; received ${describeValue(value)}`);
   return value;
 }
 
@@ -38,19 +39,20 @@ function checkValue(attack: string, p: AttackParameter, value: unknown): number 
  *
  * @param attack - the attack
  * @param given - values by parameter name (missing ones take their defaults)
+ * @param config - the configuration, for defaults that depend on it (`defaultFor`) @defaultValue none: the static defaults
  * @returns every parameter of the attack, validated
  * @throws TypeError for a name the attack does not have, or a value of the wrong type; RangeError for a value outside its domain (the message names the parameter, its domain and the value)
  * @example resolveAttackParameters(getAttack('tap-and-claim-loss'), {}).tap // returns 0.1
  * @public
  */
-export function resolveAttackParameters(attack: Attack, given: AttackParameterValues = {}): AttackParameterValues {
+export function resolveAttackParameters(attack: Attack, given: AttackParameterValues = {}, config?: ProtocolConfiguration): AttackParameterValues {
   const out: Record<string, number | string> = {};
   for (const name of Object.keys(given)) {
     if (!attack.parameters.some((p) => p.name === name)) {
       const names = attack.parameters.map((p) => p.name);
-      throw new TypeError(`parameter ${name} does not apply to attack ${attack.name}; it must be one of: ${names.length ? names.join(', ') : '(none)'}`);
+      throw new InputTypeError(`parameter ${name} does not apply to attack ${attack.name}; it must be one of: ${names.length ? names.join(', ') : '(none)'}`);
     }
   }
-  for (const p of attack.parameters) out[p.name] = checkValue(attack.name, p, given[p.name] ?? p.default);
+  for (const p of attack.parameters) out[p.name] = checkValue(attack.name, p, given[p.name] ?? (config !== undefined && p.defaultFor !== undefined ? p.defaultFor(config) : p.default));
   return out;
 }

@@ -1,5 +1,6 @@
 import { describeValue, inClosed, inLeftOpen, integerAtLeast, seed32 } from '../_internal/validate.js';
 import { DEFAULT_CONFIGURATION, type ConfigurationKey, type ProtocolConfiguration } from './attack.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /** An integer in [lo, hi]. */
 function integerIn(name: string, value: unknown, lo: number, hi: number): number {
@@ -46,15 +47,15 @@ export function resolveConfiguration(partial: Partial<ProtocolConfiguration> = {
   for (const [key, value] of Object.entries(partial)) {
     if (value === undefined) continue;
     const check = CHECKS[key as ConfigurationKey];
-    if (check === undefined) throw new TypeError(`configuration field must be one of ${Object.keys(CHECKS).join(', ')}; received ${describeValue(key)}`);
+    if (check === undefined) throw new InputTypeError(`configuration field must be one of ${Object.keys(CHECKS).join(', ')}; received ${describeValue(key)}`);
     out[key] = check(value);
   }
   const config = out as unknown as ProtocolConfiguration;
   if (config.activeFraction * config.inputs < 1 - 1e-12) { // 1e-12: p = 1/N rounds p·N to just below 1
-    throw new RangeError(`active inputs p·N must be ≥ 1; received p = ${config.activeFraction}, N = ${config.inputs} (p·N = ${config.activeFraction * config.inputs})`);
+    throw new InputRangeError(`active inputs p·N must be ≥ 1; received p = ${config.activeFraction}, N = ${config.inputs} (p·N = ${config.activeFraction * config.inputs})`);
   }
   if (config.mu * config.queries * config.clients > 1e12) {
-    throw new RangeError(`the lifetime photon number Q·K·mu must be ≤ 1e12 (the weight bound's domain); received ${config.queries}·${config.clients}·${config.mu}`);
+    throw new InputRangeError(`the lifetime photon number Q·K·mu must be ≤ 1e12 (the weight bound's domain); received ${config.queries}·${config.clients}·${config.mu}`);
   }
   return config;
 }

@@ -1,4 +1,5 @@
-import type { AttackOutcome, AttackParameterValues, ProtocolConfiguration } from './attack.js';
+import { committedNetwork } from '../inference/committedNetwork.js';
+import type { AttackContext, AttackOutcome, AttackParameterValues, ProtocolConfiguration } from './attack.js';
 import { getAttack } from './registry.js';
 import { resolveAttackParameters } from './resolveAttackParameters.js';
 import { resolveConfiguration } from './resolveConfiguration.js';
@@ -12,17 +13,18 @@ import { resolveConfiguration } from './resolveConfiguration.js';
  * @param name - registry name (see `ATTACKS`)
  * @param config - protocol configuration fields to set @defaultValue the paper-2024 point, one 784 × 784 layer
  * @param params - the attack's own parameters @defaultValue their defaults
+ * @param context - what attacks may use besides the configuration @defaultValue the committed network
  * @returns the outcome: gain, bound at its disturbance, disturbance, detection probability
  * @throws RangeError / TypeError naming the parameter, its domain and the value
  * @example runAttack('honest').bitsPerSymbol                  // returns ≈ 0.00148 (½·log2(1 + 2μ/DX2)/N at μ = 4, G = 2)
  * @example runAttack('entangling-cloner').optimal            // returns true
  * @public
  */
-export function runAttack(name: string, config: Partial<ProtocolConfiguration> = {}, params: AttackParameterValues = {}): AttackOutcome {
+export function runAttack(name: string, config: Partial<ProtocolConfiguration> = {}, params: AttackParameterValues = {}, context: Partial<AttackContext> = {}): AttackOutcome {
   const attack = getAttack(name);
   const c = resolveConfiguration(config);
-  const p = resolveAttackParameters(attack, params);
-  const r = attack.evaluate(c, p);
+  const p = resolveAttackParameters(attack, params, c);
+  const r = attack.evaluate(c, p, { network: context.network ?? (() => committedNetwork().network) });
   const numbers: [string, number][] = [
     ['bitsPerSymbol', r.bitsPerSymbol],
     ['totalBits', r.totalBits],

@@ -5,6 +5,7 @@ import { holevoSubadditiveDataLeak } from './holevoSubadditiveDataLeak.js';
 import { holevoSymmetricDataLeak } from './holevoSymmetricDataLeak.js';
 import { qfiDataLeak } from './qfiDataLeak.js';
 import { revisedDataLeak } from './revisedDataLeak.js';
+import { InputTypeError } from '../inputError.js';
 
 /**
  * Data-leakage models, all in bits per data symbol for one layer. Published (SPEC §4.1),
@@ -121,7 +122,7 @@ export function dataLeak(input: DataLeakInput): number {
     const value = input[field];
     if (value !== undefined && !fields.includes(field)) {
       const t = FIELD_TEXT[field];
-      throw new TypeError(`${t.label} applies to ${t.models} only; model is ${model}, received ${field} = ${describeValue(value)}`);
+      throw new InputTypeError(`${t.label} applies to ${t.models} only; model is ${model}, received ${field} = ${describeValue(value)}`);
     }
   }
   const n = f * inputs;

@@ -1,6 +1,7 @@
 import { describeValue, inClosed } from '../_internal/validate.js';
 import { channelLoss, type ChannelSpec } from '../protocol/channelLoss.js';
 import { holevoWeightKernel } from './holevoWeightKernel.js';
+import { InputTypeError } from '../inputError.js';
 
 /**
  * Largest mean photon number per weight symbol accepted (photons). The kernel is exact
@@ -57,15 +58,15 @@ export interface WeightLeakPoint {
  */
 export function resolveWeightLeakPoint(input: WeightLeakInput): WeightLeakPoint {
   if (input.mu !== undefined && input.modulationVariance !== undefined) {
-    throw new TypeError(`give mu or modulationVariance, not both; received mu=${describeValue(input.mu)}, modulationVariance=${describeValue(input.modulationVariance)}`);
+    throw new InputTypeError(`give mu or modulationVariance, not both; received mu=${describeValue(input.mu)}, modulationVariance=${describeValue(input.modulationVariance)}`);
   }
   if (input.excessNoise !== undefined && input.inputExcessNoise !== undefined) {
-    throw new TypeError(`give excessNoise (output-referred ε) or inputExcessNoise (ξ = ε/T), not both; received ${describeValue(input.excessNoise)} and ${describeValue(input.inputExcessNoise)}`);
+    throw new InputTypeError(`give excessNoise (output-referred ε) or inputExcessNoise (ξ = ε/T), not both; received ${describeValue(input.excessNoise)} and ${describeValue(input.inputExcessNoise)}`);
   }
   let mu: number;
   if (input.modulationVariance !== undefined) mu = (inClosed('modulation variance V', input.modulationVariance, 1, 2 * MAX_MU) - 1) / 2;
   else if (input.mu !== undefined) mu = inClosed('mean photon number mu', input.mu, 0, MAX_MU);
-  else throw new TypeError('mean photon number mu (or modulationVariance) is required; received undefined');
+  else throw new InputTypeError('mean photon number mu (or modulationVariance) is required; received undefined');
   const loss = channelLoss(input);
   let excessNoise = 0;
   if (input.excessNoise !== undefined) excessNoise = inClosed('excess noise epsilon (SNU, output-referred)', input.excessNoise, 0, MAX_EXCESS_NOISE);

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { decimalAt, decimalExponent, MAX_WORKING_PRECISION, requestedPrecision } from '../kernels/decimalContext.js';
 import { decimalFromDouble } from '../kernels/decimalFromDouble.js';
 import { thermalEntropyDecimal } from '../kernels/thermalEntropyDecimal.js';
+import { InputRangeError } from '../inputError.js';
 
 /** Guard digits beyond the estimated cancellation: covers the rounding of sqrt, ln and the final sums. */
 const GUARD_DIGITS = 15;
@@ -38,7 +39,7 @@ export function holevoWeightLeakDecimal(mu: Decimal.Value, loss: Decimal.Value, 
   const guard = 2 * Math.max(0, decimalExponent(v0)) + tiny(m) + tiny(e) + tiny(l) + tiny(new probe(1).minus(l)) + GUARD_DIGITS;
   const wp = p + guard;
   if (wp > MAX_WORKING_PRECISION) {
-    throw new RangeError(`holevoWeightLeakDecimal needs ${wp} digits of working precision for these inputs (precision ${p} + ${guard} guard digits), above decimal.js's limit of ${MAX_WORKING_PRECISION}; ask for fewer digits`);
+    throw new InputRangeError(`holevoWeightLeakDecimal needs ${wp} digits of working precision for these inputs (precision ${p} + ${guard} guard digits), above decimal.js's limit of ${MAX_WORKING_PRECISION}; ask for fewer digits`);
   }
   const W = decimalAt(wp);
   const one = new W(1);

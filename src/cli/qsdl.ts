@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 /**
- * The `qsdl` command line: a thin shell over the library. Every user error prints one
- * line `qsdl: error: …` on stderr and exits 2; never a stack trace (set QSDL_DEBUG=1
- * to see one for an unexpected failure, which exits 70).
+ * The `qsdl` command line: a thin shell over the library. Every error prints one line
+ * `qsdl: error: …` on stderr, never a stack trace; the exit code says what kind of error
+ * it was, by the error's class (docs/cli.md#exit-codes): 2 for a wrong request, 74 for a
+ * system that refused (disk full, permission), 70 for a bug in qsdl (its stack shown
+ * with QSDL_DEBUG=1), 3 and 4 for a claim that fails or cannot be decided.
  * @internal
  */
 import { Command, CommanderError } from 'commander';
 import { QSDL_VERSION } from '../version.js';
-import { CliError, EXIT_INTERNAL, EXIT_USAGE } from './_internal/cliError.js';
+import { errnoCode, errnoText } from './_internal/errnoText.js';
+import { EXIT, exitCodeOf } from './_internal/errors.js';
+import { forbidRepeatedFlags } from './_internal/strictOptions.js';
 import { registerLeakData } from './commands/leakData.js';
 import { registerLeakWeight } from './commands/leakWeight.js';
 import { registerPaper } from './commands/paper.js';
@@ -26,13 +30,16 @@ function output(io: CliIo) {
   return { writeOut: (s: string) => io.stdout(s), writeErr: (s: string) => void process.stderr.write(s), outputError: () => undefined };
 }
 
+/** Every command of the tree, the root included. */
+function allCommands(c: Command): Command[] {
+  return [c, ...c.commands.flatMap(allCommands)];
+}
+
 function buildProgram(io: CliIo): Command {
   const program = new Command('qsdl')
-    .description('Formal security analysis of quantum-secure multiparty deep learning (arXiv:2408.05629).\nUnits: bits, shot-noise units (vacuum variance 1), power transmittance.')
+    .description('Formal security analysis of quantum-secure multiparty deep learning (arXiv:2408.05629).\nUnits: bits, shot-noise units (vacuum variance 1), power transmittance. Model: docs/model.md.')
     .version(QSDL_VERSION)
-    .showHelpAfterError(false)
-    .exitOverride()
-    .configureOutput(output(io));
+    .showHelpAfterError(false);
   const leak = program.command('leak').description('leakage per symbol: `leak weight` (client side) or `leak data` (server side)');
   registerLeakWeight(leak, io);
   registerLeakData(leak, io);
@@ -45,7 +52,10 @@ function buildProgram(io: CliIo): Command {
   registerHeadline(program, io);
   registerAttack(program, io);
   registerCountermeasures(program, io);
-  for (const c of [program, leak, ...leak.commands, ...program.commands, ...program.commands.flatMap((p) => p.commands)]) c.exitOverride().configureOutput(output(io));
+  for (const c of allCommands(program)) {
+    c.exitOverride().configureOutput(output(io));
+    forbidRepeatedFlags(c);
+  }
   return program;
 }
 
@@ -53,36 +63,34 @@ function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, ' ').replace(/^error: /, '');
 }
 
+/** Run the command line; resolves to the exit code (a command that gives a verdict sets it through io.verdict). */
 async function main(argv: string[]): Promise<number> {
-  const io: CliIo = { stdout: (t) => void process.stdout.write(t) };
+  let verdict: number = EXIT.ok;
+  const io: CliIo = { stdout: (t) => void process.stdout.write(t), verdict: (code) => void (verdict = code) };
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv);
-    return 0;
+    return verdict;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
-      if (e.code === 'commander.help') return EXIT_USAGE; // help shown because no command was given
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      if (e.code === 'commander.help') return EXIT.usage; // help shown because no command was given
       process.stderr.write(`qsdl: error: ${oneLine(e.message)} (see qsdl --help)\n`);
-      return EXIT_USAGE;
+      return EXIT.usage;
     }
-    if (e instanceof CliError || e instanceof RangeError || e instanceof TypeError) {
-      // The library's own TypeErrors say what was expected ("must be", "give …", "required", "applies to"); any other is a bug.
-      if (e instanceof TypeError && !/must be|give |required|applies to/.test(e.message)) throw e;
-      // RangeErrors of the engine itself (a stack overflow, an impossible allocation) are bugs, not bad input.
-      if (e instanceof RangeError && /^(Maximum call stack|Invalid (typed )?array length|Invalid string length|Array buffer allocation failed)/.test(e.message)) throw e;
-      process.stderr.write(`qsdl: error: ${oneLine(e.message)}\n`);
-      return EXIT_USAGE;
-    }
-    throw e;
+    const code = exitCodeOf(e);
+    if (code === EXIT.internal) throw e;
+    process.stderr.write(`qsdl: error: ${oneLine((e as Error).message)}\n`);
+    return code;
   }
 }
 
 // A reader that stops early (`qsdl … | head`) closes the pipe: that is not an error of ours.
+// Any other failure to write standard output (a full disk, an I/O error) is the system's: exit 74.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`qsdl: error: cannot write to standard output: ${e.code ?? e.message}\n`);
-  process.exit(EXIT_INTERNAL);
+  if (errnoCode(e) === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`qsdl: error: cannot write to standard output: ${errnoText(e)}\n`);
+  process.exit(EXIT.io);
 });
 
 main(process.argv).then(
@@ -91,7 +99,8 @@ main(process.argv).then(
   },
   (e: unknown) => {
     const err = e instanceof Error ? e : new Error(String(e));
-    process.stderr.write(`qsdl: internal error: ${oneLine(err.message)}${process.env.QSDL_DEBUG ? `\n${err.stack ?? ''}` : ' (set QSDL_DEBUG=1 for the stack)'}\n`);
-    process.exitCode = EXIT_INTERNAL;
+    process.stderr.write(`qsdl: internal error: ${oneLine(err.message)}${process.env.QSDL_DEBUG ? `\n${err.stack ?? ''}` : ' (a bug in qsdl; set QSDL_DEBUG=1 for the stack)'}\n`);
+    process.exitCode = EXIT.internal;
   },
 );
+

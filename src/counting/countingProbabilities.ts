@@ -1,5 +1,6 @@
 import { describeValue } from '../_internal/validate.js';
 import type { CountingBasis } from './countingBasis.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /**
  * Where the photons of a thermal mode along x̂ = x/‖x‖ land when the server counts in
@@ -19,19 +20,19 @@ import type { CountingBasis } from './countingBasis.js';
  */
 export function countingProbabilities(basis: CountingBasis, x: ArrayLike<number>): Float64Array {
   if (basis === null || typeof basis !== 'object' || !(basis.vectors instanceof Float64Array)) {
-    throw new TypeError(`basis must be a CountingBasis (from countingBasis); received ${describeValue(basis)}`);
+    throw new InputTypeError(`basis must be a CountingBasis (from countingBasis); received ${describeValue(basis)}`);
   }
   const n = basis.rows * basis.cols;
   const d = basis.directions;
-  if (basis.vectors.length !== d * n) throw new RangeError(`basis.vectors must hold directions·rows·cols = ${d * n} numbers; received ${basis.vectors.length}`);
-  if (x === null || typeof x !== 'object' || x.length !== n) throw new RangeError(`x must be an array of ${n} numbers (rows·cols); received ${describeValue(x === null || typeof x !== 'object' ? x : `length ${x.length}`)}`);
+  if (basis.vectors.length !== d * n) throw new InputRangeError(`basis.vectors must hold directions·rows·cols = ${d * n} numbers; received ${basis.vectors.length}`);
+  if (x === null || typeof x !== 'object' || x.length !== n) throw new InputRangeError(`x must be an array of ${n} numbers (rows·cols); received ${describeValue(x === null || typeof x !== 'object' ? x : `length ${x.length}`)}`);
   let sq = 0;
   for (let j = 0; j < n; j += 1) {
     const v = x[j];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`x[${j}] must be a finite number; received ${describeValue(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputRangeError(`x[${j}] must be a finite number; received ${describeValue(v)}`);
     sq += v * v;
   }
-  if (!(sq > 0)) throw new RangeError('x must not be the zero vector (x̂ = x/‖x‖ is undefined); received all zeros');
+  if (!(sq > 0)) throw new InputRangeError('x must not be the zero vector (x̂ = x/‖x‖ is undefined); received all zeros');
   const inv = 1 / Math.sqrt(sq);
   const out = new Float64Array(basis.outputs);
   const residual = new Float64Array(n);

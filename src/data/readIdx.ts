@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { InputRangeError } from '../inputError.js';
 
 /** An IDX array of unsigned bytes (the MNIST file format): its dimensions and data. @public */
 export interface IdxArray {
@@ -26,13 +27,13 @@ const UBYTE = 0x08;
  * @public
  */
 export function parseIdx(bytes: Uint8Array, name: string, expectedDims: number): IdxArray {
-  if (bytes.length < 4) throw new RangeError(`${name}: not an IDX file: ${bytes.length} bytes, fewer than the 4-byte magic number`);
-  if (bytes[0] !== 0 || bytes[1] !== 0) throw new RangeError(`${name}: not an IDX file: magic number starts ${hex(bytes[0])} ${hex(bytes[1])}, expected 0x00 0x00`);
-  if (bytes[2] !== UBYTE) throw new RangeError(`${name}: IDX type code ${hex(bytes[2])}, expected 0x08 (unsigned bytes)`);
+  if (bytes.length < 4) throw new InputRangeError(`${name}: not an IDX file: ${bytes.length} bytes, fewer than the 4-byte magic number`);
+  if (bytes[0] !== 0 || bytes[1] !== 0) throw new InputRangeError(`${name}: not an IDX file: magic number starts ${hex(bytes[0])} ${hex(bytes[1])}, expected 0x00 0x00`);
+  if (bytes[2] !== UBYTE) throw new InputRangeError(`${name}: IDX type code ${hex(bytes[2])}, expected 0x08 (unsigned bytes)`);
   const d = bytes[3] as number;
-  if (d !== expectedDims) throw new RangeError(`${name}: IDX file has ${d} dimensions, expected ${expectedDims}`);
+  if (d !== expectedDims) throw new InputRangeError(`${name}: IDX file has ${d} dimensions, expected ${expectedDims}`);
   const headerLength = 4 + 4 * d;
-  if (bytes.length < headerLength) throw new RangeError(`${name}: truncated IDX header: ${bytes.length} bytes, expected at least ${headerLength}`);
+  if (bytes.length < headerLength) throw new InputRangeError(`${name}: truncated IDX header: ${bytes.length} bytes, expected at least ${headerLength}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const dims: number[] = [];
   let size = 1;
@@ -42,7 +43,7 @@ export function parseIdx(bytes: Uint8Array, name: string, expectedDims: number):
     size *= n;
   }
   if (bytes.length !== headerLength + size) {
-    throw new RangeError(`${name}: IDX data length ${bytes.length - headerLength} bytes does not match the dimensions ${dims.join(' × ')} = ${size} bytes`);
+    throw new InputRangeError(`${name}: IDX data length ${bytes.length - headerLength} bytes does not match the dimensions ${dims.join(' × ')} = ${size} bytes`);
   }
   return { dims, data: bytes.subarray(headerLength) };
 }

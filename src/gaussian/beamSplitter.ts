@@ -2,6 +2,7 @@ import { inClosed } from '../_internal/validate.js';
 import type { GaussianState } from './gaussianState.js';
 import { applyOnModes } from './_internal/applyOnModes.js';
 import { checkState, modeIndex } from './_internal/checks.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * A lossless beam splitter of power transmissivity τ between modes i and j (shot-noise
@@ -28,7 +29,7 @@ export function beamSplitter(state: GaussianState, i: number, j: number, transmi
   const s = checkState('state', state);
   const a = modeIndex('mode i', i, s.modes);
   const b = modeIndex('mode j', j, s.modes);
-  if (a === b) throw new RangeError(`mode j must differ from mode i; received i = j = ${a}`);
+  if (a === b) throw new InputRangeError(`mode j must differ from mode i; received i = j = ${a}`);
   const tau = inClosed('transmissivity τ', transmissivity, 0, 1);
   const t = Math.sqrt(tau);
   const r = Math.sqrt(1 - tau);

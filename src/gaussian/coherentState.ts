@@ -3,6 +3,7 @@ import type { Complex } from './complex.js';
 import type { GaussianState } from './gaussianState.js';
 import { amplitude } from './_internal/amplitude.js';
 import { identityCov, stateOf } from './_internal/state.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * The product coherent state |β₁⟩ ⊗ … ⊗ |β_N⟩ in shot-noise units: ⟨q_k⟩ = 2 Re β_k,
@@ -18,7 +19,7 @@ import { identityCov, stateOf } from './_internal/state.js';
  */
 export function coherentState(amplitudes: number | Complex | readonly (number | Complex)[]): GaussianState {
   const list: readonly unknown[] = Array.isArray(amplitudes) ? amplitudes : [amplitudes];
-  if (list.length === 0) throw new RangeError(`amplitudes must list at least one mode; received ${describeValue(amplitudes)}`);
+  if (list.length === 0) throw new InputRangeError(`amplitudes must list at least one mode; received ${describeValue(amplitudes)}`);
   const mean = new Float64Array(2 * list.length);
   list.forEach((a, k) => {
     const [re, im] = amplitude(`amplitudes[${k}]`, a);

@@ -4,6 +4,7 @@ import { heterodyneConditional } from './heterodyneConditional.js';
 import { keepModes } from './keepModes.js';
 import { vonNeumannEntropy, type EntropyOptions } from './vonNeumannEntropy.js';
 import { checkState, modeIndex, modeList } from './_internal/checks.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * Holevo information, in bits, that a subsystem holds about the heterodyne outcome of one
@@ -33,7 +34,7 @@ export function eprHolevo(state: GaussianState, arm: number, subsystem: readonly
   const s = checkState('state', state);
   const a = modeIndex('arm (heterodyned mode A)', arm, s.modes);
   const sub = modeList('subsystem', subsystem, s.modes, true);
-  if (sub.includes(a)) throw new RangeError(`subsystem must not contain the heterodyned arm ${a}; received ${describeValue(subsystem)}`);
+  if (sub.includes(a)) throw new InputRangeError(`subsystem must not contain the heterodyned arm ${a}; received ${describeValue(subsystem)}`);
   const unconditional = vonNeumannEntropy(keepModes(s, sub), options);
   const rest = keepModes(s, [a, ...sub]);
   const conditioned = heterodyneConditional(rest, 0, { q: 0, p: 0 });

@@ -5,6 +5,7 @@ import { vonNeumannEntropy } from './vonNeumannEntropy.js';
 import { checkSymmetric, finiteVector } from './_internal/checks.js';
 import { smallestEigenvalue } from './_internal/spectrum.js';
 import { stateOf } from './_internal/state.js';
+import { InputRangeError } from '../inputError.js';
 
 /** Options of {@link gaussianHolevo}. @public */
 export interface HolevoOptions {
@@ -42,7 +43,7 @@ export function gaussianHolevo(conditionalCov: ArrayLike<number>, modulationCov:
   const tolerance = explicit ?? defaultTolerance(vm);
   checkSymmetric('modulation covariance V_m', vm, d, tolerance);
   const lowest = smallestEigenvalue(vm, d);
-  if (lowest < -tolerance) throw new RangeError(`modulation covariance V_m must be positive semidefinite (smallest eigenvalue ≥ −${tolerance}); received smallest eigenvalue ${lowest}`);
+  if (lowest < -tolerance) throw new InputRangeError(`modulation covariance V_m must be positive semidefinite (smallest eigenvalue ≥ −${tolerance}); received smallest eigenvalue ${lowest}`);
   const average = new Float64Array(d * d);
   for (let i = 0; i < d * d; i += 1) average[i] = (conditional.cov[i] as number) + ((vm[i] as number) + (vm[(i % d) * d + Math.floor(i / d)] as number)) / 2;
   return vonNeumannEntropy(stateOf(modes, new Float64Array(d), average), { tolerance: explicit }) - vonNeumannEntropy(conditional, { tolerance: explicit });

@@ -3,6 +3,7 @@ import { checkSymmetric, finiteVector, modesOfSquare } from './_internal/checks.
 import { smallestEigenvalue, symplecticSpectrumKernel } from './_internal/spectrum.js';
 import { symmetrizeInPlace } from './_internal/state.js';
 import { defaultTolerance, STATE_TOLERANCE_FLOOR } from './_internal/tolerance.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /**
  * An N-mode Gaussian state in shot-noise units (vacuum covariance = identity), with
@@ -63,7 +64,7 @@ export interface GaussianStateOptions {
  * @public
  */
 export function gaussianState(input: { readonly mean: ArrayLike<number>; readonly cov: ArrayLike<number> }, options: GaussianStateOptions = {}): GaussianState {
-  if (typeof input !== 'object' || input === null) throw new TypeError(`state input must be an object { mean, cov }; received ${describeValue(input)}`);
+  if (typeof input !== 'object' || input === null) throw new InputTypeError(`state input must be an object { mean, cov }; received ${describeValue(input)}`);
   const explicit = options.tolerance === undefined ? undefined : nonNegative('tolerance', options.tolerance);
   const cov = finiteVector('cov', input.cov);
   const tolerance = explicit ?? defaultTolerance(cov);
@@ -74,11 +75,11 @@ export function gaussianState(input: { readonly mean: ArrayLike<number>; readonl
   symmetrizeInPlace(cov, d);
   const spectrum = symplecticSpectrumKernel(cov, modes);
   if (spectrum === null) {
-    throw new RangeError(`cov must be positive definite (a physical covariance has V + iΩ ≥ 0, so V > 0); received a matrix with smallest eigenvalue ${smallestEigenvalue(cov, d)}`);
+    throw new InputRangeError(`cov must be positive definite (a physical covariance has V + iΩ ≥ 0, so V > 0); received a matrix with smallest eigenvalue ${smallestEigenvalue(cov, d)}`);
   }
   const nuMin = spectrum.nu[0];
   if (nuMin !== undefined && nuMin < 1 - tolerance) {
-    throw new RangeError(`cov is not a physical covariance: its smallest symplectic eigenvalue ${nuMin} is below 1 − tolerance (tolerance ${tolerance}); V + iΩ ≥ 0 requires every ν_k ≥ 1 (SNU, vacuum = 1)`);
+    throw new InputRangeError(`cov is not a physical covariance: its smallest symplectic eigenvalue ${nuMin} is below 1 − tolerance (tolerance ${tolerance}); V + iΩ ≥ 0 requires every ν_k ≥ 1 (SNU, vacuum = 1)`);
   }
   return { modes, mean, cov };
 }

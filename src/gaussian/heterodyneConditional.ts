@@ -2,6 +2,7 @@ import { describeValue } from '../_internal/validate.js';
 import type { GaussianState } from './gaussianState.js';
 import { checkState, modeIndex } from './_internal/checks.js';
 import { conditionOnMode, heterodyneGain } from './_internal/conditioning.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /**
  * A heterodyne outcome in shot-noise units: the (q, p) pair = (2 Re β, 2 Im β) of the
@@ -40,9 +41,9 @@ export function heterodyneConditional(state: GaussianState, mode: number, outcom
   const m = modeIndex('mode', mode, s.modes);
   const o = outcome as Partial<HeterodyneOutcome> | null;
   if (typeof o !== 'object' || o === null || typeof o.q !== 'number' || typeof o.p !== 'number') {
-    throw new TypeError(`heterodyne outcome must be { q, p } of finite numbers; received ${describeValue(outcome)}`);
+    throw new InputTypeError(`heterodyne outcome must be { q, p } of finite numbers; received ${describeValue(outcome)}`);
   }
-  if (!(Number.isFinite(o.q) && Number.isFinite(o.p))) throw new RangeError(`heterodyne outcome must be { q, p } of finite numbers; received ${describeValue(outcome)}`);
+  if (!(Number.isFinite(o.q) && Number.isFinite(o.p))) throw new InputRangeError(`heterodyne outcome must be { q, p } of finite numbers; received ${describeValue(outcome)}`);
   return conditionOnMode(s, m, heterodyneGain(s, m), [o.q, o.p]);
 }
 

@@ -2,6 +2,7 @@ import { describeValue, oneOf } from '../_internal/validate.js';
 import type { GaussianState } from './gaussianState.js';
 import { checkState, modeIndex } from './_internal/checks.js';
 import { conditionOnMode } from './_internal/conditioning.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /** The quadrature a homodyne detector measures: q = a + a† or p = −i(a − a†). @public */
 export type Quadrature = 'q' | 'p';
@@ -33,8 +34,8 @@ export function homodyneConditional(state: GaussianState, mode: number, quadratu
   const s = checkState('state', state);
   const m = modeIndex('mode', mode, s.modes);
   const quad = oneOf('quadrature', quadrature, QUADRATURES);
-  if (typeof outcome !== 'number') throw new TypeError(`homodyne outcome must be a finite number; received ${describeValue(outcome)}`);
-  if (!Number.isFinite(outcome)) throw new RangeError(`homodyne outcome must be a finite number; received ${describeValue(outcome)}`);
+  if (typeof outcome !== 'number') throw new InputTypeError(`homodyne outcome must be a finite number; received ${describeValue(outcome)}`);
+  if (!Number.isFinite(outcome)) throw new InputRangeError(`homodyne outcome must be a finite number; received ${describeValue(outcome)}`);
   const x = 2 * m + (quad === 'q' ? 0 : 1);
   const vxx = s.cov[x * 2 * s.modes + x] as number;
   const p = quad === 'q' ? Float64Array.from([1 / vxx, 0, 0, 0]) : Float64Array.from([0, 0, 0, 1 / vxx]);

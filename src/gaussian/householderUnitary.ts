@@ -1,4 +1,5 @@
 import { finiteVector } from './_internal/checks.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * A real orthogonal N×N matrix U(x̂) whose first row is x̂ = x/‖x‖ (SPEC §2 step 2): as a
@@ -20,11 +21,11 @@ import { finiteVector } from './_internal/checks.js';
 export function householderUnitary(x: ArrayLike<number>): number[][] {
   const v = finiteVector('x', x);
   const n = v.length;
-  if (n === 0) throw new RangeError('x must have at least one entry; received []');
+  if (n === 0) throw new InputRangeError('x must have at least one entry; received []');
   // ‖x‖ with the largest |x_j| factored out (no overflow or underflow of the squares).
   let big = 0;
   for (let j = 0; j < n; j += 1) big = Math.max(big, Math.abs(v[j] as number));
-  if (big === 0) throw new RangeError(`x must not be all zero (x̂ = x/‖x‖ is undefined); received ${n} zeros`);
+  if (big === 0) throw new InputRangeError(`x must not be all zero (x̂ = x/‖x‖ is undefined); received ${n} zeros`);
   let norm2 = 0;
   for (let j = 0; j < n; j += 1) norm2 += ((v[j] as number) / big) ** 2;
   const xhat = new Float64Array(n);

@@ -1,5 +1,6 @@
 import { describeValue, nonNegative } from '../_internal/validate.js';
 import type { ComplexMatrix } from './complex.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /**
  * Default unitarity tolerance: largest |(U U†)_ij − δ_ij| accepted. A unitary built in
@@ -33,17 +34,17 @@ export interface UnitaryOptions {
  */
 export function passiveSymplectic(unitary: readonly (readonly number[])[] | ComplexMatrix, options: UnitaryOptions = {}): Float64Array {
   const tolerance = options.tolerance === undefined ? DEFAULT_UNITARY_TOLERANCE : nonNegative('unitarity tolerance', options.tolerance);
-  if (typeof unitary !== 'object' || unitary === null) throw new TypeError(`unitary must be an array of rows or { re, im }; received ${describeValue(unitary)}`);
+  if (typeof unitary !== 'object' || unitary === null) throw new InputTypeError(`unitary must be an array of rows or { re, im }; received ${describeValue(unitary)}`);
   const isComplex = !Array.isArray(unitary);
   const reRows = isComplex ? (unitary as ComplexMatrix).re : (unitary as readonly (readonly number[])[]);
   const imRows = isComplex ? (unitary as ComplexMatrix).im : undefined;
   const re = squareMatrix(isComplex ? 'unitary.re' : 'unitary', reRows);
   const k = Math.round(Math.sqrt(re.length));
   const im = imRows === undefined ? new Float64Array(k * k) : squareMatrix('unitary.im', imRows);
-  if (im.length !== re.length) throw new RangeError(`unitary.im must be ${k}×${k} like unitary.re; received ${Math.round(Math.sqrt(im.length))} rows`);
+  if (im.length !== re.length) throw new InputRangeError(`unitary.im must be ${k}×${k} like unitary.re; received ${Math.round(Math.sqrt(im.length))} rows`);
   const defect = unitarityDefect(re, im, k);
   if (!(defect <= tolerance)) {
-    throw new RangeError(`unitary must be unitary within tolerance ${tolerance} (max |(U U†)_ij − δ_ij|); received a ${k}×${k} matrix with defect ${defect}`);
+    throw new InputRangeError(`unitary must be unitary within tolerance ${tolerance} (max |(U U†)_ij − δ_ij|); received a ${k}×${k} matrix with defect ${defect}`);
   }
   const d = 2 * k;
   const s = new Float64Array(d * d);
@@ -62,17 +63,17 @@ export function passiveSymplectic(unitary: readonly (readonly number[])[] | Comp
 
 /** A k×k matrix given as k rows of k finite numbers, row-major. */
 function squareMatrix(name: string, rows: unknown): Float64Array {
-  if (!Array.isArray(rows) || rows.length === 0) throw new TypeError(`${name} must be a non-empty array of rows; received ${describeValue(rows)}`);
+  if (!Array.isArray(rows) || rows.length === 0) throw new InputTypeError(`${name} must be a non-empty array of rows; received ${describeValue(rows)}`);
   const k = rows.length;
   const out = new Float64Array(k * k);
   rows.forEach((row: unknown, i) => {
-    if (!(Array.isArray(row) || ArrayBuffer.isView(row))) throw new TypeError(`${name}[${i}] must be an array of numbers; received ${describeValue(row)}`);
+    if (!(Array.isArray(row) || ArrayBuffer.isView(row))) throw new InputTypeError(`${name}[${i}] must be an array of numbers; received ${describeValue(row)}`);
     const r = row as ArrayLike<unknown>;
-    if (r.length !== k) throw new RangeError(`${name} must be square (${k}×${k}); received row ${i} with ${r.length} entries`);
+    if (r.length !== k) throw new InputRangeError(`${name} must be square (${k}×${k}); received row ${i} with ${r.length} entries`);
     for (let j = 0; j < k; j += 1) {
       const v = r[j];
-      if (typeof v !== 'number') throw new TypeError(`${name}[${i}][${j}] must be a finite number; received ${describeValue(v)}`);
-      if (!Number.isFinite(v)) throw new RangeError(`${name}[${i}][${j}] must be a finite number; received ${describeValue(v)}`);
+      if (typeof v !== 'number') throw new InputTypeError(`${name}[${i}][${j}] must be a finite number; received ${describeValue(v)}`);
+      if (!Number.isFinite(v)) throw new InputRangeError(`${name}[${i}][${j}] must be a finite number; received ${describeValue(v)}`);
       out[i * k + j] = v;
     }
   });

@@ -4,6 +4,7 @@ import type { GaussianState } from './gaussianState.js';
 import { passiveSymplectic, type UnitaryOptions } from './passiveSymplectic.js';
 import { applyOnModes } from './_internal/applyOnModes.js';
 import { checkState, modeList } from './_internal/checks.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * Apply a passive (photon-number preserving) unitary to k modes of a state, shot-noise
@@ -27,7 +28,7 @@ export function passiveUnitary(state: GaussianState, unitary: readonly (readonly
   const symplectic = passiveSymplectic(unitary, options);
   const k = Math.round(Math.sqrt(symplectic.length)) / 2;
   const list = modes === undefined ? Array.from({ length: k }, (_, i) => i) : modeList('modes', modes, s.modes);
-  if (list.length !== k) throw new RangeError(`modes must list ${k} modes (one per row of the ${k}×${k} unitary); received ${describeValue(modes)}`);
-  if (modes === undefined && k > s.modes) throw new RangeError(`the unitary acts on ${k} modes but the state has ${s.modes}; received a ${k}×${k} unitary`);
+  if (list.length !== k) throw new InputRangeError(`modes must list ${k} modes (one per row of the ${k}×${k} unitary); received ${describeValue(modes)}`);
+  if (modes === undefined && k > s.modes) throw new InputRangeError(`the unitary acts on ${k} modes but the state has ${s.modes}; received a ${k}×${k} unitary`);
   return applyOnModes(s, symplectic, list);
 }

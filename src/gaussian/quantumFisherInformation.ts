@@ -2,6 +2,7 @@ import { DEFAULT_STATE_TOLERANCE, type GaussianState } from './gaussianState.js'
 import { checkState, checkSymmetric, finiteVector } from './_internal/checks.js';
 import { choleskySolve } from './_internal/choleskySolve.js';
 import { choleskyLower, symplecticSpectrumKernel } from './_internal/spectrum.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * Smallest ν_min − 1 (SNU) for which the covariance term is evaluated. The linear system
@@ -48,13 +49,13 @@ export function quantumFisherInformation(state: GaussianState, dMean: ArrayLike<
   const dv = finiteVector('dCov', dCov, d * d);
   checkSymmetric('dCov', dv, d, DEFAULT_STATE_TOLERANCE);
   const l = choleskyLower(s.cov, d);
-  if (l === null) throw new RangeError('state covariance must be positive definite; received one that is not');
+  if (l === null) throw new InputRangeError('state covariance must be positive definite; received one that is not');
   const meanTerm = dm.some((x) => x !== 0) ? dot(dm, choleskySolve(l, d, dm)) : 0;
   if (!dv.some((x) => x !== 0)) return meanTerm;
   const spectrum = symplecticSpectrumKernel(s.cov, n);
   const lowest = spectrum?.excess[0] ?? 0;
   if (!(lowest >= QFI_MIN_EXCESS)) {
-    throw new RangeError(`quantumFisherInformation: V⊗V − Ω⊗Ω is singular or nearly so (smallest symplectic eigenvalue has ν − 1 = ${lowest}, need ν − 1 ≥ ${QFI_MIN_EXCESS}); the covariance term does not apply to a state with a pure normal mode`);
+    throw new InputRangeError(`quantumFisherInformation: V⊗V − Ω⊗Ω is singular or nearly so (smallest symplectic eigenvalue has ν − 1 = ${lowest}, need ν − 1 ≥ ${QFI_MIN_EXCESS}); the covariance term does not apply to a state with a pure normal mode`);
   }
   // M = V⊗V − Ω⊗Ω on row-major vec: M[(a,b),(c,e)] = V_ac V_be − Ω_ac Ω_be.
   const big = d * d;
@@ -70,7 +71,7 @@ export function quantumFisherInformation(state: GaussianState, dMean: ArrayLike<
     }
   }
   const lm = choleskyLower(m, big);
-  if (lm === null) throw new RangeError(`quantumFisherInformation: V⊗V − Ω⊗Ω is not numerically positive definite (smallest symplectic eigenvalue has ν − 1 = ${lowest})`);
+  if (lm === null) throw new InputRangeError(`quantumFisherInformation: V⊗V − Ω⊗Ω is not numerically positive definite (smallest symplectic eigenvalue has ν − 1 = ${lowest})`);
   return 0.5 * dot(dv, choleskySolve(lm, big, dv)) + meanTerm;
 }
 

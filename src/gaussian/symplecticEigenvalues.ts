@@ -2,6 +2,7 @@ import { describeValue } from '../_internal/validate.js';
 import { DEFAULT_STATE_TOLERANCE, type GaussianState } from './gaussianState.js';
 import { checkState, checkSymmetric, finiteVector, modesOfSquare } from './_internal/checks.js';
 import { smallestEigenvalue, symplecticSpectrumKernel } from './_internal/spectrum.js';
+import { InputRangeError } from '../inputError.js';
 
 /** Symplectic spectrum of an N-mode covariance (shot-noise units). @public */
 export interface SymplecticSpectrum {
@@ -53,7 +54,7 @@ export function symplecticEigenvalues(covariance: GaussianState | ArrayLike<numb
   }
   const spectrum = symplecticSpectrumKernel(cov, modes);
   if (spectrum === null) {
-    throw new RangeError(`covariance must be positive definite for symplectic eigenvalues; received a matrix with smallest eigenvalue ${describeValue(smallestEigenvalue(cov, 2 * modes))}`);
+    throw new InputRangeError(`covariance must be positive definite for symplectic eigenvalues; received a matrix with smallest eigenvalue ${describeValue(smallestEigenvalue(cov, 2 * modes))}`);
   }
   return spectrum;
 }

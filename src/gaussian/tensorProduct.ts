@@ -1,6 +1,7 @@
 import type { GaussianState } from './gaussianState.js';
 import { checkState } from './_internal/checks.js';
 import { stateOf } from './_internal/state.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * The product state ρ₁ ⊗ ρ₂ ⊗ … (shot-noise units): means concatenated, covariance
@@ -13,7 +14,7 @@ import { stateOf } from './_internal/state.js';
  * @public
  */
 export function tensorProduct(...states: GaussianState[]): GaussianState {
-  if (states.length === 0) throw new RangeError('tensorProduct needs at least one state; received none');
+  if (states.length === 0) throw new InputRangeError('tensorProduct needs at least one state; received none');
   const checked = states.map((s, i) => checkState(`states[${i}]`, s));
   const n = checked.reduce((sum, s) => sum + s.modes, 0);
   const d = 2 * n;

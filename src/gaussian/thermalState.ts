@@ -1,6 +1,7 @@
 import { describeValue, nonNegative } from '../_internal/validate.js';
 import type { GaussianState } from './gaussianState.js';
 import { stateOf } from './_internal/state.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * The product thermal state with mean photon numbers n̄_k in shot-noise units: mean 0,
@@ -15,7 +16,7 @@ import { stateOf } from './_internal/state.js';
  */
 export function thermalState(meanPhotons: number | readonly number[]): GaussianState {
   const list: readonly unknown[] = Array.isArray(meanPhotons) ? meanPhotons : [meanPhotons];
-  if (list.length === 0) throw new RangeError(`meanPhotons must list at least one mode; received ${describeValue(meanPhotons)}`);
+  if (list.length === 0) throw new InputRangeError(`meanPhotons must list at least one mode; received ${describeValue(meanPhotons)}`);
   const n = list.length;
   const d = 2 * n;
   const cov = new Float64Array(d * d);

@@ -4,6 +4,7 @@ import { MAX_TMSV_SQUEEZING } from './twoModeSqueezedVacuum.js';
 import { applyOnModes } from './_internal/applyOnModes.js';
 import { twoModeSqueezingMatrix } from './_internal/twoModeSqueezingMatrix.js';
 import { checkState, modeIndex } from './_internal/checks.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * The two-mode squeezing unitary with parameter r on modes i and j (shot-noise units):
@@ -25,7 +26,7 @@ export function twoModeSqueeze(state: GaussianState, i: number, j: number, squee
   const s = checkState('state', state);
   const a = modeIndex('mode i', i, s.modes);
   const b = modeIndex('mode j', j, s.modes);
-  if (a === b) throw new RangeError(`mode j must differ from mode i; received i = j = ${a}`);
+  if (a === b) throw new InputRangeError(`mode j must differ from mode i; received i = j = ${a}`);
   const r = inClosed('squeezing parameter r', squeezing, -MAX_TMSV_SQUEEZING, MAX_TMSV_SQUEEZING);
   return applyOnModes(s, twoModeSqueezingMatrix(Math.cosh(r), Math.sinh(r)), [a, b]);
 }

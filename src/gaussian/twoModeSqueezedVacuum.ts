@@ -1,6 +1,7 @@
 import { describeValue, inClosed } from '../_internal/validate.js';
 import type { GaussianState } from './gaussianState.js';
 import { stateOf } from './_internal/state.js';
+import { InputTypeError } from '../inputError.js';
 
 /**
  * Largest variance V accepted by {@link twoModeSqueezedVacuum} (SNU): keeps V and
@@ -32,7 +33,7 @@ export const MAX_TMSV_SQUEEZING = 170;
 export function twoModeSqueezedVacuum(spec: { readonly variance: number } | { readonly squeezing: number }): GaussianState {
   const s = spec as { variance?: unknown; squeezing?: unknown } | null;
   if (typeof s !== 'object' || s === null || (s.variance === undefined) === (s.squeezing === undefined)) {
-    throw new TypeError(`give exactly one of { variance } or { squeezing }; received ${describeValue(spec)}`);
+    throw new InputTypeError(`give exactly one of { variance } or { squeezing }; received ${describeValue(spec)}`);
   }
   let v: number;
   let c: number;

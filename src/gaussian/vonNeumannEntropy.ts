@@ -3,6 +3,7 @@ import { thermalEntropy } from '../kernels/thermalEntropy.js';
 import { DEFAULT_STATE_TOLERANCE, type GaussianState } from './gaussianState.js';
 import { symplecticEigenvalues } from './symplecticEigenvalues.js';
 import { defaultTolerance } from './_internal/tolerance.js';
+import { InputRangeError } from '../inputError.js';
 
 /** Options of {@link vonNeumannEntropy}. @public */
 export interface EntropyOptions {
@@ -40,7 +41,7 @@ export function vonNeumannEntropy(state: GaussianState, options: EntropyOptions 
   let s = 0;
   excess.forEach((e, k) => {
     if (e < -tolerance) {
-      throw new RangeError(`state is not physical: symplectic eigenvalue ν = ${nu[k]} is below 1 − tolerance (tolerance ${tolerance}); entropy is undefined`);
+      throw new InputRangeError(`state is not physical: symplectic eigenvalue ν = ${nu[k]} is below 1 − tolerance (tolerance ${tolerance}); entropy is undefined`);
     }
     s += e > 0 ? thermalEntropy(e / 2) : 0;
   });

@@ -6,6 +6,7 @@ import { argmax, type BiasFreeNetwork } from './noisyForward.js';
 import { noisyLayer } from './noisyLayer.js';
 import { outputNoiseStd, type OutputNoiseSpec } from './outputNoiseStd.js';
 import type { AccuracyResult } from './testAccuracy.js';
+import { InputRangeError } from '../inputError.js';
 
 /** Options of {@link accuracyCurve}. @public */
 export interface AccuracyCurveOptions {
@@ -79,7 +80,7 @@ export function accuracyCurve(network: BiasFreeNetwork, split: MnistSplit, noise
   const stds = noises.map((spec, k) =>
     w2.map((m, l) => {
       const s = outputNoiseStd(spec, m);
-      if (!Number.isFinite(s)) throw new RangeError(`noise point ${k} must give finite noise; received standard deviation ${s} at layer ${l + 1} (G = 1 gives no signal)`);
+      if (!Number.isFinite(s)) throw new InputRangeError(`noise point ${k} must give finite noise; received standard deviation ${s} at layer ${l + 1} (G = 1 gives no signal)`);
       return s;
     }),
   );

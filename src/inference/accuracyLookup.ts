@@ -1,4 +1,5 @@
 import { integerAtLeast } from '../_internal/validate.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * Accuracy (percent) at any SNR from a computed curve: linear interpolation in log10 SNR
@@ -15,9 +16,9 @@ import { integerAtLeast } from '../_internal/validate.js';
  */
 export function accuracyLookup(snrs: readonly number[], accuracies: readonly number[]): (snr: number) => number {
   integerAtLeast('number of curve points', snrs.length, 2);
-  if (accuracies.length !== snrs.length) throw new RangeError(`accuracies must have one entry per SNR (${snrs.length}); received ${accuracies.length}`);
+  if (accuracies.length !== snrs.length) throw new InputRangeError(`accuracies must have one entry per SNR (${snrs.length}); received ${accuracies.length}`);
   const logs = snrs.map((s, i) => {
-    if (!(s > 0) || !Number.isFinite(s) || (i > 0 && !(s > (snrs[i - 1] as number)))) throw new RangeError(`snrs must be finite, > 0 and strictly increasing; received snrs[${i}] = ${s}`);
+    if (!(s > 0) || !Number.isFinite(s) || (i > 0 && !(s > (snrs[i - 1] as number)))) throw new InputRangeError(`snrs must be finite, > 0 and strictly increasing; received snrs[${i}] = ${s}`);
     return Math.log10(s);
   });
   const lo = snrs[0] as number;
@@ -62,7 +63,7 @@ export interface ThresholdCrossing {
  * @public
  */
 export function thresholdCrossing(xs: readonly number[], ys: readonly number[], threshold: number): ThresholdCrossing | null {
-  if (xs.length !== ys.length) throw new RangeError(`ys must have one entry per x (${xs.length}); received ${ys.length}`);
+  if (xs.length !== ys.length) throw new InputRangeError(`ys must have one entry per x (${xs.length}); received ${ys.length}`);
   const at = (i: number): number => {
     if (i === 0) return xs[0] as number;
     const y0 = ys[i - 1] as number;

@@ -7,10 +7,25 @@ import { readNetwork, type StoredNetwork } from './networkFile.js';
 const STEM = 'mnist-784-784-10';
 
 /**
+ * Where the committed network's two files are: `weights/` of the package root, found by
+ * walking up from this module (so it works from the sources, from `dist/` and from the
+ * bundled CLI alike), or undefined when the installation lacks them.
+ * @returns the paths of the weights (.f32) and provenance (.json) files
+ * @example committedNetworkFiles()?.weights // returns '…/weights/mnist-784-784-10.f32'
+ * @public
+ */
+export function committedNetworkFiles(): { readonly weights: string; readonly provenance: string } | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up += 1, dir = dirname(dir)) {
+    const provenance = join(dir, 'weights', `${STEM}.json`);
+    if (existsSync(provenance)) return { weights: join(dir, 'weights', `${STEM}.f32`), provenance };
+  }
+  return undefined;
+}
+
+/**
  * The trained 784-784-10 network committed in `weights/` (trained by
- * `qsdl train --epochs 8 --seed 1`; SHA-256 checked on reading). Found by walking up from
- * this module to the package root, so it works from the sources, from `dist/` and from the
- * bundled CLI alike.
+ * `qsdl train --epochs 8 --seed 1`; SHA-256 checked on reading).
  *
  * @returns the network and its provenance
  * @throws Error when the files are missing or do not match their recorded hash
@@ -18,10 +33,7 @@ const STEM = 'mnist-784-784-10';
  * @public
  */
 export function committedNetwork(): StoredNetwork {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 4; up += 1, dir = dirname(dir)) {
-    const json = join(dir, 'weights', `${STEM}.json`);
-    if (existsSync(json)) return readNetwork(join(dir, 'weights', `${STEM}.f32`), json);
-  }
-  throw new Error(`weights/${STEM}.json not found above ${fileURLToPath(import.meta.url)}: the committed network ships with qsdl (run \`qsdl train\` to make one)`);
+  const files = committedNetworkFiles();
+  if (files === undefined) throw new Error(`weights/${STEM}.json not found above ${fileURLToPath(import.meta.url)}: the committed network ships with qsdl (reinstall it)`);
+  return readNetwork(files.weights, files.provenance);
 }

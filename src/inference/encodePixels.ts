@@ -1,4 +1,5 @@
 import { oneOf } from '../_internal/validate.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * How a client turns MNIST pixels p ∈ {0, …, 255} into its data vector x (SPEC §4.2, §5):
@@ -25,7 +26,7 @@ export const PIXEL_ENCODINGS: readonly PixelEncoding[] = ['pm1', 'unit'];
 export function encodePixels(pixels: Uint8Array, encoding: PixelEncoding = 'pm1', out?: Float64Array): Float64Array {
   const e = oneOf('pixel encoding', encoding, PIXEL_ENCODINGS);
   const x = out ?? new Float64Array(pixels.length);
-  if (x.length !== pixels.length) throw new RangeError(`out must have ${pixels.length} entries; received ${x.length}`);
+  if (x.length !== pixels.length) throw new InputRangeError(`out must have ${pixels.length} entries; received ${x.length}`);
   for (let j = 0; j < pixels.length; j += 1) {
     const p = (pixels[j] as number) / 255;
     x[j] = e === 'pm1' ? (p - 0.5) / 0.5 : p;

@@ -1,5 +1,6 @@
 import { integerAtLeast } from '../_internal/validate.js';
 import { noisyLayer } from './noisyLayer.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * A bias-free ReLU network as the paper uses it (784-784-10): layer l has weights W_l
@@ -41,7 +42,7 @@ export interface NetworkLayer {
 export function noisyForward(network: BiasFreeNetwork, x: Float64Array, noiseStds: readonly number[], normal: () => number): Float64Array {
   const layers = network.layers;
   integerAtLeast('number of layers', layers.length, 1);
-  if (noiseStds.length !== layers.length) throw new RangeError(`noiseStds must have one entry per layer (${layers.length}); received ${noiseStds.length}`);
+  if (noiseStds.length !== layers.length) throw new InputRangeError(`noiseStds must have one entry per layer (${layers.length}); received ${noiseStds.length}`);
   let input = x;
   layers.forEach((layer, l) => {
     const y = noisyLayer(layer.weights, layer.rows, input, noiseStds[l] as number, normal);

@@ -1,4 +1,5 @@
 import { integerAtLeast, nonNegative } from '../_internal/validate.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * One optical layer as the client sees it (SPEC §2 steps 2–3, §5): the input is
@@ -24,15 +25,15 @@ import { integerAtLeast, nonNegative } from '../_internal/validate.js';
 export function noisyLayer(weights: Float64Array, rows: number, x: Float64Array, noiseStd: number, normal: () => number, out?: Float64Array): Float64Array {
   const m = integerAtLeast('rows M', rows, 1);
   const n = x.length;
-  if (weights.length !== m * n) throw new RangeError(`weights must have rows·inputs = ${m}·${n} = ${m * n} entries; received ${weights.length}`);
+  if (weights.length !== m * n) throw new InputRangeError(`weights must have rows·inputs = ${m}·${n} = ${m * n} entries; received ${weights.length}`);
   const sigma = nonNegative('noise standard deviation', noiseStd);
   const y = out ?? new Float64Array(m);
-  if (y.length !== m) throw new RangeError(`out must have ${m} entries; received ${y.length}`);
-  if (y.buffer === x.buffer) throw new RangeError('out must not share memory with the input x (rows would overwrite it)');
+  if (y.length !== m) throw new InputRangeError(`out must have ${m} entries; received ${y.length}`);
+  if (y.buffer === x.buffer) throw new InputRangeError('out must not share memory with the input x (rows would overwrite it)');
   // ‖x‖ with the largest |x_j| factored out, so that neither squares overflow (1e200) nor underflow (1e-170).
   let big = 0;
   for (let j = 0; j < n; j += 1) big = Math.max(big, Math.abs(x[j] as number));
-  if (!Number.isFinite(big)) throw new RangeError(`input x must be finite; received an entry ${big}`);
+  if (!Number.isFinite(big)) throw new InputRangeError(`input x must be finite; received an entry ${big}`);
   let norm2 = 0;
   for (let j = 0; j < n; j += 1) norm2 += ((x[j] as number) / big) * ((x[j] as number) / big);
   const scale = big > 0 ? 1 / (big * Math.sqrt(norm2)) : 0;

@@ -17,7 +17,7 @@ export interface AccuracyResult {
 }
 
 /**
- * Classification accuracy, in percent, of a network run optically (SPEC §5): every layer
+ * Classification accuracy, in percent, of a network run optically (docs/model.md#accuracy): every layer
  * of every image gets the client's measurement noise for `noise` (physical μ, G, η, v_el
  * or the notebook's F), with the layer's own mean(W²) setting α² = μ/mean(W²). Seeded:
  * the same seed gives the same accuracy. `noise: null` gives the clean accuracy.
@@ -27,11 +27,12 @@ export interface AccuracyResult {
  * @param noise - the noise model, or null for none
  * @param seed - seed of the noise, an integer in [−2^31, 2^31) @defaultValue 1
  * @param encoding - pixel encoding @defaultValue 'pm1' (the paper's)
+ * @param onProgress - called every 500 images and at the end with (images done, images in all)
  * @returns accuracy and the per-layer noise used
  * @example testAccuracy(network, loadMnist('test'), null).accuracyPercent // returns 97.85 for the committed weights
  * @public
  */
-export function testAccuracy(network: BiasFreeNetwork, split: MnistSplit, noise: OutputNoiseSpec | null, seed = 1, encoding: PixelEncoding = 'pm1'): AccuracyResult {
+export function testAccuracy(network: BiasFreeNetwork, split: MnistSplit, noise: OutputNoiseSpec | null, seed = 1, encoding: PixelEncoding = 'pm1', onProgress?: (done: number, total: number) => void): AccuracyResult {
   const noiseStds = network.layers.map((l) => {
     if (noise === null) return 0;
     let s = 0;
@@ -45,6 +46,7 @@ export function testAccuracy(network: BiasFreeNetwork, split: MnistSplit, noise:
   for (let i = 0; i < split.count; i += 1) {
     encodePixels(split.images.subarray(i * size, (i + 1) * size), encoding, x);
     if (argmax(noisyForward(network, x, noiseStds, normal)) === split.labels[i]) correct += 1;
+    if (onProgress !== undefined && ((i + 1) % 500 === 0 || i + 1 === split.count)) onProgress(i + 1, split.count);
   }
   return { accuracyPercent: (100 * correct) / split.count, correct, count: split.count, noiseStds };
 }

@@ -2,6 +2,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { inLeftOpen, integerAtLeast, positive, seed32 } from '../_internal/validate.js';
 import type { BiasFreeNetwork } from './noisyForward.js';
+import { InputRangeError } from '../inputError.js';
 
 /** Training settings of {@link trainNetwork}; the defaults are the recipe of SPEC §5 (Adam, lr 1e-3, batch 64). @public */
 export interface TrainingOptions {
@@ -50,9 +51,9 @@ export function trainNetwork(inputs: Float64Array, labels: Uint8Array, n: number
   const lr = positive('learning rate', options.learningRate ?? 1e-3);
   const seed = seed32('seed', options.seed ?? 1);
   const count = labels.length;
-  if (inputs.length !== count * nIn) throw new RangeError(`inputs must hold labels.length × n = ${count} × ${nIn} values; received ${inputs.length}`);
+  if (inputs.length !== count * nIn) throw new InputRangeError(`inputs must hold labels.length × n = ${count} × ${nIn} values; received ${inputs.length}`);
   labels.forEach((l, i) => {
-    if (l >= c) throw new RangeError(`label ${l} at sample ${i} is not a class in [0, ${c - 1}]`);
+    if (l >= c) throw new InputRangeError(`label ${l} at sample ${i} is not a class in [0, ${c - 1}]`);
   });
   inLeftOpen('learning rate', lr, 0, 1);
 

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { integerAtLeast } from '../_internal/validate.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * Largest working precision (significant digits) of the twins: decimal.js computes ln
@@ -24,7 +25,7 @@ const cache = new Map<number, Decimal.Constructor>();
  */
 export function decimalAt(precision: number): Decimal.Constructor {
   if (!(Number.isInteger(precision) && precision >= 1 && precision <= MAX_WORKING_PRECISION)) {
-    throw new RangeError(`working precision must be an integer in [1, ${MAX_WORKING_PRECISION}] (significant digits; decimal.js's ln is limited by its 1025-digit ln 10); received ${precision}`);
+    throw new InputRangeError(`working precision must be an integer in [1, ${MAX_WORKING_PRECISION}] (significant digits; decimal.js's ln is limited by its 1025-digit ln 10); received ${precision}`);
   }
   let D = cache.get(precision);
   if (D === undefined) {
@@ -37,7 +38,7 @@ export function decimalAt(precision: number): Decimal.Constructor {
 /** Check a precision requested by a caller of a public twin: an integer in [10, 600]. @internal */
 export function requestedPrecision(precision: unknown): number {
   const p = integerAtLeast('precision (significant digits)', precision, MIN_PRECISION);
-  if (p > MAX_PRECISION) throw new RangeError(`precision (significant digits) must be an integer in [${MIN_PRECISION}, ${MAX_PRECISION}]; received ${p}`);
+  if (p > MAX_PRECISION) throw new InputRangeError(`precision (significant digits) must be an integer in [${MIN_PRECISION}, ${MAX_PRECISION}]; received ${p}`);
   return p;
 }
 

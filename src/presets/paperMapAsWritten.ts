@@ -2,6 +2,7 @@ import { holevoWeightKernel } from '../bounds/holevoWeightKernel.js';
 import { checkMapGrid, mapDataBits } from './_internal/mapRows.js';
 import { scriptEpsilon } from './_internal/presetKernels.js';
 import type { PaperPreset } from './paperPreset.js';
+import { InputRangeError } from '../inputError.js';
 
 /** One entry of the element-wise vector Maps.m actually computes. @public */
 export interface PaperMapAsWrittenRow {
@@ -39,7 +40,7 @@ export function paperMapAsWritten(preset: PaperPreset, gains?: readonly number[]
   const gs = gains ?? grid.gains;
   const ms = mus ?? grid.mus;
   const n = samples ?? grid.samples;
-  if (gs.length !== ms.length) throw new RangeError(`gains and mus must have the same length for the element-wise map; received ${gs.length} and ${ms.length}`);
+  if (gs.length !== ms.length) throw new InputRangeError(`gains and mus must have the same length for the element-wise map; received ${gs.length} and ${ms.length}`);
   checkMapGrid(gs, ms, n);
   return gs.map((gain, i) => {
     const mu = ms[i] as number;

@@ -1,4 +1,5 @@
 import { describeValue, inClosed, inLeftOpen, inRightOpen } from '../_internal/validate.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /** Largest channel loss accepted, in dB (T = 1e-15); the float64 loss L = 1 − T rounds to 1 near 159.5 dB. @public */
 export const MAX_LOSS_DB = 150;
@@ -36,12 +37,12 @@ export function channelLoss(channel: ChannelSpec): number {
   const count = +(channel.transmittance !== undefined) + +(channel.loss !== undefined) + +(channel.lossDb !== undefined);
   if (count > 1) {
     const given = (['transmittance', 'loss', 'lossDb'] as const).filter((k) => channel[k] !== undefined);
-    throw new TypeError(`give at most one of transmittance, loss, lossDb; received ${given.map((k) => `${k}=${describeValue(channel[k])}`).join(', ')}`);
+    throw new InputTypeError(`give at most one of transmittance, loss, lossDb; received ${given.map((k) => `${k}=${describeValue(channel[k])}`).join(', ')}`);
   }
   if (channel.transmittance !== undefined) {
     const t = inLeftOpen('transmittance T', channel.transmittance, 0, 1);
     // Below 2^−53, 1 − T rounds to 1 (or to 1 − 2^−53, changing T): the channel would not be the one given.
-    if (!(t >= 2 ** -53)) throw new RangeError(`transmittance T must be at least 2^−53 ≈ 1.1e-16 so that the loss 1 − T stays below 1 in float64; received ${describeValue(t)}`);
+    if (!(t >= 2 ** -53)) throw new InputRangeError(`transmittance T must be at least 2^−53 ≈ 1.1e-16 so that the loss 1 − T stays below 1 in float64; received ${describeValue(t)}`);
     return 1 - t;
   }
   if (channel.loss !== undefined) return inRightOpen('loss L = 1 − T', channel.loss, 0, 1);

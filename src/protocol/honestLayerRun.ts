@@ -10,6 +10,7 @@ import { passiveUnitary } from '../gaussian/passiveUnitary.js';
 import { pureLoss } from '../gaussian/pureLoss.js';
 import { tensorProduct } from '../gaussian/tensorProduct.js';
 import { vacuum } from '../gaussian/vacuum.js';
+import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /** Input of {@link honestLayerRun} (SPEC §2, one layer, honest parties). @public */
 export interface HonestLayerInput {
@@ -94,7 +95,7 @@ export interface HonestLayerRun {
  * @public
  */
 export function honestLayerRun(input: HonestLayerInput): HonestLayerRun {
-  if (typeof input !== 'object' || input === null) throw new TypeError(`input must be an object { weights, x, mu, gain, … }; received ${describeValue(input)}`);
+  if (typeof input !== 'object' || input === null) throw new InputTypeError(`input must be an object { weights, x, mu, gain, … }; received ${describeValue(input)}`);
   const u = householderUnitary(input.x); // validates x (finite, not all zero)
   const n = u.length;
   const xhat = Float64Array.from(u[0] as number[]);
@@ -106,11 +107,11 @@ export function honestLayerRun(input: HonestLayerInput): HonestLayerRun {
   // α = √(μ / mean(W²)), with the largest |w| factored out so that mean(W²) neither underflows nor overflows.
   let big = 0;
   for (const row of weights) for (const w of row) big = Math.max(big, Math.abs(w));
-  if (big === 0 && mu > 0) throw new RangeError(`weights must not be all zero when mu > 0 (α²·mean(W²) = μ has no solution); received mu = ${mu}`);
+  if (big === 0 && mu > 0) throw new InputRangeError(`weights must not be all zero when mu > 0 (α²·mean(W²) = μ has no solution); received mu = ${mu}`);
   let scaledSq = 0;
   for (const row of weights) for (const w of row) scaledSq += (w / (big || 1)) ** 2;
   const alpha = big === 0 ? 0 : Math.sqrt(mu / (scaledSq / (weights.length * n))) / big;
-  if (!Number.isFinite(alpha)) throw new RangeError(`weights are too small to normalise: α = √(μ/mean(W²)) overflows (largest |w_ij| = ${big}); rescale W`);
+  if (!Number.isFinite(alpha)) throw new InputRangeError(`weights are too small to normalise: α = √(μ/mean(W²)) overflows (largest |w_ij| = ${big}); rescale W`);
   const ut = u.map((_, i) => u.map((row) => row[i] as number));
   const signal = Array.from({ length: n }, (_, j) => j);
 
@@ -150,14 +151,14 @@ export function honestLayerRun(input: HonestLayerInput): HonestLayerRun {
 
 /** W as M rows of N finite numbers. */
 function weightRows(weights: unknown, n: number): number[][] {
-  if (!Array.isArray(weights) || weights.length === 0) throw new TypeError(`weights must be a non-empty array of rows; received ${describeValue(weights)}`);
+  if (!Array.isArray(weights) || weights.length === 0) throw new InputTypeError(`weights must be a non-empty array of rows; received ${describeValue(weights)}`);
   return weights.map((row: unknown, i) => {
-    if (!(Array.isArray(row) || ArrayBuffer.isView(row))) throw new TypeError(`weights[${i}] must be an array of numbers; received ${describeValue(row)}`);
+    if (!(Array.isArray(row) || ArrayBuffer.isView(row))) throw new InputTypeError(`weights[${i}] must be an array of numbers; received ${describeValue(row)}`);
     const r = Array.from(row as ArrayLike<unknown>);
-    if (r.length !== n) throw new RangeError(`weights[${i}] must have N = ${n} entries (the length of x); received ${r.length}`);
+    if (r.length !== n) throw new InputRangeError(`weights[${i}] must have N = ${n} entries (the length of x); received ${r.length}`);
     return r.map((v, j) => {
-      if (typeof v !== 'number') throw new TypeError(`weights[${i}][${j}] must be a finite number; received ${describeValue(v)}`);
-      if (!Number.isFinite(v)) throw new RangeError(`weights[${i}][${j}] must be a finite number; received ${describeValue(v)}`);
+      if (typeof v !== 'number') throw new InputTypeError(`weights[${i}][${j}] must be a finite number; received ${describeValue(v)}`);
+      if (!Number.isFinite(v)) throw new InputRangeError(`weights[${i}][${j}] must be a finite number; received ${describeValue(v)}`);
       return v;
     });
   });

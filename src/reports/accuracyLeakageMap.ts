@@ -56,6 +56,8 @@ export interface AccuracyLeakageMapOptions {
   readonly inputs?: number;
   /** Fraction f of non-zero inputs, n = f·N. @defaultValue 0.5 */
   readonly activeFraction?: number;
+  /** Called after each gain's row of the map with (gains done, gains in all). */
+  readonly onMapProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -101,6 +103,7 @@ export function accuracyLeakageMap(gains: readonly number[], mus: readonly numbe
         dataBits,
       });
     }
+    options.onMapProgress?.(rows.length / mus.length, gains.length);
   }
   return { gains, mus, rows, inputs, activeFraction };
 }

@@ -3,6 +3,7 @@ import { geoPath, geoTransform } from 'd3-geo';
 import { DATA_LEAK_MODELS, type DataLeakModel } from '../bounds/dataLeak.js';
 import type { AccuracyLeakageMap, AccuracyLeakageMapRow, AccuracySource } from './accuracyLeakageMap.js';
 import { PAPER_HEADLINE, type HeadlineCriteria } from './headline.js';
+import { InputRangeError } from '../inputError.js';
 
 /** A point marked on the map (an operating point). @public */
 export interface MapMark {
@@ -67,8 +68,8 @@ export function accuracyLeakageMapSvg(map: AccuracyLeakageMap, options: MapSvgOp
   const c = options.criteria ?? PAPER_HEADLINE;
   const nx = map.mus.length;
   const ny = map.gains.length;
-  if (nx < 2 || ny < 2) throw new RangeError(`a map plot needs at least 2 μ and 2 gains; received ${nx} × ${ny}`);
-  if (!map.mus.every((m) => m > 0) || !map.gains.every((g) => g > 1)) throw new RangeError('a map plot needs μ > 0 and G > 1 on its logarithmic axes');
+  if (nx < 2 || ny < 2) throw new InputRangeError(`a map plot needs at least 2 μ and 2 gains; received ${nx} × ${ny}`);
+  if (!map.mus.every((m) => m > 0) || !map.gains.every((g) => g > 1)) throw new InputRangeError('a map plot needs μ > 0 and G > 1 on its logarithmic axes');
   const lx = map.mus.map(Math.log10);
   const ly = map.gains.map((g) => Math.log10(g - 1));
   const [x0, x1] = [Math.min(...lx), Math.max(...lx)];

@@ -8,6 +8,7 @@ import type { PaperPreset } from '../presets/paperPreset.js';
 import { measurementNoiseFactor } from '../protocol/measurementNoiseFactor.js';
 import { accuracyLeakageMap, type AccuracyLeakageMap, type AccuracyLeakageMapOptions } from './accuracyLeakageMap.js';
 import { accuracySweep, type AccuracySweep } from './accuracySweep.js';
+import { InputRangeError } from '../inputError.js';
 
 /** Options of {@link accuracyLeakageStudy}. @public */
 export interface AccuracyLeakageStudyOptions extends AccuracyCurveOptions, AccuracyLeakageMapOptions {
@@ -54,7 +55,7 @@ export function accuracyLeakageStudy(network: BiasFreeNetwork, split: MnistSplit
   // SNR = μ/DX2(G) spans [min μ / max DX2, max μ / min DX2] (μ > 0 only: SNR 0 has no place on a log curve).
   const dx2 = gains.map(measurementNoiseFactor);
   const positiveMus = mus.filter((m) => m > 0);
-  if (positiveMus.length === 0) throw new RangeError('mus must contain a value > 0; received none');
+  if (positiveMus.length === 0) throw new InputRangeError('mus must contain a value > 0; received none');
   const lo = positiveMus.reduce((a, b) => Math.min(a, b)) / dx2.reduce((a, b) => Math.max(a, b));
   const hi = positiveMus.reduce((a, b) => Math.max(a, b)) / dx2.reduce((a, b) => Math.min(a, b));
   const sweep = accuracySweep(network, split, { kind: 'snr', min: lo, max: hi, points: integerAtLeast('curve points', options.curvePoints ?? 512, 2) }, options);

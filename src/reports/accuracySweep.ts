@@ -7,6 +7,7 @@ import type { OutputNoiseSpec } from '../inference/outputNoiseStd.js';
 import { logspace } from '../kernels/logspace.js';
 import { paperLogisticAccuracy } from '../presets/paperLogisticAccuracy.js';
 import { paperRawAccuracy, PAPER_RAW_ACCURACY, PAPER_RAW_ACCURACY_F } from '../presets/paperRawAccuracy.js';
+import { InputRangeError } from '../inputError.js';
 
 /**
  * One point of an accuracy-versus-SNR sweep, with the authors' curves beside qsdl's.
@@ -73,7 +74,7 @@ function gridSnrs(grid: AccuracySweepGrid): number[] {
   const lo = positive('smallest SNR', grid.min);
   const hi = positive('largest SNR', grid.max);
   const n = integerAtLeast('number of points', grid.points, 2);
-  if (!(hi > lo)) throw new RangeError(`largest SNR must be greater than the smallest (${lo}); received ${hi}`);
+  if (!(hi > lo)) throw new InputRangeError(`largest SNR must be greater than the smallest (${lo}); received ${hi}`);
   return logspace(Math.log10(lo), Math.log10(hi), n);
 }
 

@@ -1,4 +1,5 @@
 import { positive } from '../_internal/validate.js';
+import type { ClaimVerdict } from './claimVerdict.js';
 import { DATA_LEAK_MODELS, type DataLeakModel } from '../bounds/dataLeak.js';
 import { ACCURACY_SOURCES, type AccuracyLeakageMap, type AccuracyLeakageMapRow, type AccuracySource } from './accuracyLeakageMap.js';
 
@@ -184,4 +185,42 @@ export function headline(map: AccuracyLeakageMap, criteria: HeadlineCriteria = P
     }
   }
   return { criteria, totalPoints: map.rows.length, regions, disagreements };
+}
+
+/** qsdl's verdict on the headline over a map, with the reason in words. @public */
+export interface HeadlineVerdict {
+  /** holds, fails or undecided (see {@link ClaimVerdict}). */
+  readonly verdict: ClaimVerdict;
+  /** Grid points where the claim is certified: simulated accuracy meets it, χ_W and the one-layer Holevo data bound stay under. */
+  readonly certifiedPoints: number;
+  /** Grid points where it is refuted: simulated accuracy misses, or the displace-and-count attack (achieved) learns more. */
+  readonly refutedPoints: number;
+  /** Grid points in all. */
+  readonly totalPoints: number;
+}
+
+/**
+ * qsdl's own verdict on the headline over a map's grid, from the numbers that can prove
+ * something (docs/model.md#claims): the claim holds if at some grid point the simulated
+ * accuracy meets the minimum while χ_W and the photon-number Holevo bound on the data
+ * (one layer) stay under theirs; it fails if at every grid point the simulated accuracy
+ * misses the minimum or the displace-and-count attack (achieved) exceeds the data
+ * threshold; otherwise it is undecided. χ_W above its threshold refutes nothing (it is an
+ * upper bound). Over the grid's ranges only.
+ *
+ * @param map - from {@link accuracyLeakageMap}
+ * @param criteria - thresholds @defaultValue {@link PAPER_HEADLINE}
+ * @returns the verdict and the point counts behind it
+ * @public
+ */
+export function headlineVerdict(map: AccuracyLeakageMap, criteria: HeadlineCriteria = PAPER_HEADLINE): HeadlineVerdict {
+  let certifiedPoints = 0;
+  let refutedPoints = 0;
+  for (const r of map.rows) {
+    const acc = r.accuracyPercent.simulated;
+    if (acc >= criteria.minAccuracyPercent && r.weightBits <= criteria.maxWeightBits && r.dataBits['holevo-symmetric'] <= criteria.maxDataBits) certifiedPoints += 1;
+    if (acc < criteria.minAccuracyPercent || r.dataBits.counting > criteria.maxDataBits) refutedPoints += 1;
+  }
+  const verdict: ClaimVerdict = certifiedPoints > 0 ? 'holds' : refutedPoints === map.rows.length ? 'fails' : 'undecided';
+  return { verdict, certifiedPoints, refutedPoints, totalPoints: map.rows.length };
 }

@@ -1,6 +1,6 @@
 import { loadMnist } from '../../data/loadMnist.js';
-import { committedNetwork } from '../../inference/committedNetwork.js';
 import { encodePixels, type PixelEncoding } from '../../inference/encodePixels.js';
+import type { BiasFreeNetwork } from '../../inference/noisyForward.js';
 
 /** Inputs N_ℓ, rows M_ℓ and the measured fraction p_ℓ of non-zero inputs of one layer. @internal */
 export interface LayerActivity {
@@ -9,20 +9,21 @@ export interface LayerActivity {
   readonly activeFraction: number;
 }
 
-const cache = new Map<string, readonly LayerActivity[]>();
+const cache = new WeakMap<BiasFreeNetwork, Map<string, readonly LayerActivity[]>>();
 
 /**
- * The layers of the committed 784-784-10 network with the fraction of non-zero entries of
+ * The layers of a network (the committed 784-784-10 one by default) with the fraction of non-zero entries of
  * each layer's input vector, averaged over the first `images` MNIST test images in the
  * given encoding (noise-free forward pass: layer 1 sees the pixels, layer 2 the ReLU
- * outputs of layer 1). Cached per (encoding, images).
+ * outputs of layer 1). Cached per (network, encoding, images).
  * @internal
  */
-export function layerActivity(encoding: PixelEncoding, images: number): readonly LayerActivity[] {
+export function layerActivity(network: BiasFreeNetwork, encoding: PixelEncoding, images: number): readonly LayerActivity[] {
   const key = `${encoding}:${images}`;
-  const hit = cache.get(key);
+  const perNetwork = cache.get(network) ?? new Map<string, readonly LayerActivity[]>();
+  cache.set(network, perNetwork);
+  const hit = perNetwork.get(key);
   if (hit) return hit;
-  const { network } = committedNetwork();
   const test = loadMnist('test');
   const side = test.rows * test.cols;
   const nonZero = network.layers.map(() => 0);
@@ -46,6 +47,6 @@ export function layerActivity(encoding: PixelEncoding, images: number): readonly
   }
   const sizes = network.layers.map((layer) => ({ rows: layer.rows, inputs: layer.weights.length / layer.rows }));
   const result = sizes.map((s, l) => ({ ...s, activeFraction: (nonZero[l] as number) / images }));
-  cache.set(key, result);
+  perNetwork.set(key, result);
   return result;
 }

@@ -3,6 +3,7 @@ import { pixelCountInformation } from '../../counting/pixelCountInformation.js';
 import { PIXEL_ENCODINGS, type PixelEncoding } from '../../inference/encodePixels.js';
 import type { Attack, AttackEvaluation } from '../attack.js';
 import { passive, subadditiveBound } from '../_internal/serverAccounting.js';
+import { InputRangeError } from '../../inputError.js';
 
 /** MNIST images have 28 × 28 pixels: the Monte Carlo runs on the first layer of the paper's network. */
 const MNIST_PIXELS = 784;
@@ -43,7 +44,7 @@ export const displaceAndCount: Attack = {
         details: { method: 'analytic', photonsPerRow: (c.gain - 1) / c.gain },
       };
     }
-    if (c.inputs !== MNIST_PIXELS) throw new RangeError(`inputs N must be ${MNIST_PIXELS} (28 × 28 MNIST pixels) for method monte-carlo; received ${c.inputs}`);
+    if (c.inputs !== MNIST_PIXELS) throw new InputRangeError(`inputs N must be ${MNIST_PIXELS} (28 × 28 MNIST pixels) for method monte-carlo; received ${c.inputs}`);
     const mc = pixelCountInformation({ ...physics, encoding: p.encoding as PixelEncoding, images: p.images as number, seed: c.seed });
     return {
       // The gain is the estimate's lower confidence limit (3 standard errors, ≥ 0): a sampled estimate

@@ -2,6 +2,7 @@ import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js
 import type { Attack } from '../attack.js';
 import { clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
 import { homodyneInformation } from '../_internal/homodyneInformation.js';
+import { InputRangeError } from '../../inputError.js';
 
 /** Gain with the smallest DX2, 2 + √2 (SPEC §2 step 3): the greedy client's default. */
 const BEST_GAIN = 2 + Math.SQRT2;
@@ -18,11 +19,13 @@ export const greedyGain: Attack = {
   summary: 'declares gain G, uses a larger G_a (better SNR up to 2 + √2, more returned noise)',
   claimsOptimal: false,
   uses: ['mu', 'gain', 'transmittance', 'technicalNoise', 'inputs', 'rows', 'activeFraction', 'samples', 'delta'],
-  parameters: [{ name: 'actual-gain', description: 'the gain G_a the client really uses (≥ the declared G)', kind: 'number', min: 1, max: 1e6, default: BEST_GAIN }],
+  // Default: the best SNR the client can get without using less than it declares, max(G, 2 + √2):
+  // above 2 + √2 a larger gain only lowers the SNR, so a greedy client keeps G there.
+  parameters: [{ name: 'actual-gain', description: 'the gain G_a the client really uses (≥ the declared G; default max(G, 2 + √2), its best SNR)', kind: 'number', min: 1, max: 1e6, default: BEST_GAIN, defaultFor: (c) => Math.max(c.gain, BEST_GAIN) }],
   cost: 'fast',
   evaluate(c, p) {
     const ga = p['actual-gain'] as number;
-    if (ga < c.gain) throw new RangeError(`parameter actual-gain of attack greedy-gain must be ≥ the declared gain G = ${c.gain}; received ${ga}`);
+    if (ga < c.gain) throw new InputRangeError(`parameter actual-gain of attack greedy-gain must be ≥ the declared gain G = ${c.gain}; received ${ga}`);
     const seen: SeenChannel = { loss: 1 - c.transmittance, activeNoise: honestActiveNoise(c, ga) + c.technicalNoise, inactiveNoise: c.technicalNoise };
     const rowBits = homodyneInformation(c.transmittance * c.mu, ga);
     return clientOutcome(c, seen, rowBits / c.inputs, 'Shannon information of the homodyne outcome at the actual gain, ½·log2(1 + 2Tμ/DX2(G_a)) bits per row, over its N weights', {

@@ -29,9 +29,10 @@ export const layerAccumulation: Attack = {
     { name: 'encoding', description: 'the client\'s pixel encoding: pm1 (the paper\'s, [−1, 1]) or unit ([0, 1])', kind: 'choice', choices: PIXEL_ENCODINGS, default: 'unit' },
     { name: 'images', description: 'MNIST test images over which the layers\' active fractions are measured', kind: 'integer', min: 1, max: 10000, default: 1000 },
   ],
+  usesNetwork: true,
   cost: 'slow',
-  evaluate(c, p) {
-    const layers = layerActivity(p.encoding as PixelEncoding, p.images as number);
+  evaluate(c, p, context) {
+    const layers = layerActivity(context.network(), p.encoding as PixelEncoding, p.images as number);
     const first = layers[0] as (typeof layers)[number];
     let gainBits = 0;
     let boundBits = 0;

@@ -4,6 +4,7 @@ import { recognitionRate } from '../../counting/recognitionRate.js';
 import { PIXEL_ENCODINGS, type PixelEncoding } from '../../inference/encodePixels.js';
 import type { Attack } from '../attack.js';
 import { passive, symmetricBound } from '../_internal/serverAccounting.js';
+import { InputRangeError } from '../../inputError.js';
 
 /** MNIST images have 28 × 28 pixels. */
 const MNIST_PIXELS = 784;
@@ -42,7 +43,7 @@ export const transformCounting: Attack = {
   ],
   cost: 'slow',
   evaluate(c, p) {
-    if (c.inputs !== MNIST_PIXELS) throw new RangeError(`inputs N must be ${MNIST_PIXELS} (28 × 28 MNIST pixels) for transform-counting; received ${c.inputs}`);
+    if (c.inputs !== MNIST_PIXELS) throw new InputRangeError(`inputs N must be ${MNIST_PIXELS} (28 × 28 MNIST pixels) for transform-counting; received ${c.inputs}`);
     const r = recognitionRate({ basis: p.basis as CountingBasisName, encoding: p.encoding as PixelEncoding, gain: c.gain, rows: c.rows, efficiency: c.efficiency, darkCounts: c.darkCounts, images: p.images as number, seed: c.seed });
     // Fano at the rate's lower confidence limit, never below chance (Fano's bound is positive
     // again below chance: always naming a wrong digit excludes one; a sampled rate below 1/10 is noise).

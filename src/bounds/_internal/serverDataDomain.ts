@@ -1,4 +1,5 @@
 import { atLeast, describeValue } from '../../_internal/validate.js';
+import { InputRangeError, InputTypeError } from '../../inputError.js';
 
 /**
  * Shared argument checks of the server-side data models (SPEC §4.2). Rows M are capped
@@ -13,7 +14,7 @@ export const MAX_ROWS = 1e10;
 /** Rows M: an integer in [1, 1e10]. @internal */
 export function checkRows(rows: unknown): number {
   if (typeof rows === 'number' && Number.isInteger(rows) && rows >= 1 && rows <= MAX_ROWS) return rows;
-  const kind = typeof rows === 'number' ? RangeError : TypeError;
+  const kind = typeof rows === 'number' ? InputRangeError : InputTypeError;
   throw new kind(`rows M must be an integer in {1, 2, …, 1e10}; received ${describeValue(rows)}`);
 }
 
@@ -36,6 +37,6 @@ const SAMPLES_MIN = 1 - 2 ** -52;
 /** Samples n = f·N with x̂_j² = 1/n on active pixels: n ≥ 1 (up to the rounding of f·N) so that x̂_j² ≤ 1. @internal */
 export function checkSamples(samples: unknown): number {
   if (typeof samples === 'number' && samples >= SAMPLES_MIN && samples < Infinity) return samples;
-  const kind = typeof samples === 'number' ? RangeError : TypeError;
+  const kind = typeof samples === 'number' ? InputRangeError : InputTypeError;
   throw new kind(`samples n = f·N (active pixels carry x̂_j² = 1/n, so n ≥ 1) must be a finite number in [1, ∞); received ${describeValue(samples)}`);
 }

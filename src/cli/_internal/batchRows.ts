@@ -1,4 +1,5 @@
-import { CliError } from './cliError.js';
+import { isInputError } from '../../inputError.js';
+import { UsageError } from './errors.js';
 import { formatRoundTrip } from './formatRoundTrip.js';
 import { parseCsvRows, type CsvFile, type CsvRows } from './numericCsv.js';
 import type { NumericValues } from './numericValues.js';
@@ -6,7 +7,7 @@ import type { NumericValues } from './numericValues.js';
 /**
  * Parse the rows of a CSV file and evaluate each (columns fill the options they name,
  * flags the rest); return the rows and their results. A row that fails validation
- * raises a CliError naming its line. @internal
+ * raises a UsageError naming its line. @internal
  */
 export function evaluateRows(file: CsvFile, flags: NumericValues, evaluate: (values: NumericValues) => number): { rows: CsvRows; bits: Float64Array } {
   const rows = parseCsvRows(file);
@@ -18,8 +19,8 @@ export function evaluateRows(file: CsvFile, flags: NumericValues, evaluate: (val
     try {
       bits[i] = evaluate(values);
     } catch (e) {
-      if (e instanceof RangeError || e instanceof TypeError || e instanceof CliError) {
-        throw new CliError(`${file.where}, line ${i + 2}: ${e.message}`);
+      if (isInputError(e) || e instanceof UsageError) {
+        throw new UsageError(`${file.where}, line ${i + 2}: ${e.message}`);
       }
       throw e;
     }

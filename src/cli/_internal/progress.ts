@@ -1,12 +1,44 @@
 import { Presets, SingleBar } from 'cli-progress';
 
+/** One progress bar (a no-op when progress is off). @internal */
+export interface ProgressBar {
+  update(value: number, payload?: Record<string, string>): void;
+  stop(): void;
+}
+
+/** Where a command reports progress: bars on stderr, or nothing. @internal */
+export interface Progress {
+  /** A bar for a step of `total` units; `format` is cli-progress's (`{bar}`, `{value}`, `{total}`, `{eta_formatted}`, payload fields). */
+  bar(format: string, total: number, payload?: Record<string, string>): ProgressBar;
+}
+
+const OFF: ProgressBar = { update: () => undefined, stop: () => undefined };
+
 /**
- * A progress bar on stderr (stdout stays clean for data): redrawn in place on a terminal,
- * a line every 10 s otherwise (CI logs). `payload` names extra fields of `format`.
+ * Progress bars on stderr when it is a terminal and `--quiet` was not given; nothing
+ * otherwise (a log file or a pipe gets no redraw sequences, and stdout always stays clean
+ * for data). The cursor is not hidden: a Ctrl-C that ends qsdl at once must not leave
+ * the terminal without one.
  * @internal
  */
-export function progressBar(format: string, total: number, payload: Record<string, string> = {}): { update: (value: number, payload?: Record<string, string>) => void; stop: () => void } {
-  const bar = new SingleBar({ format, stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 }, Presets.shades_classic);
-  bar.start(total, 0, payload);
-  return { update: (v, p) => bar.update(v, p ?? {}), stop: () => bar.stop() };
+export function progressOn(quiet: boolean): Progress {
+  const on = !quiet && process.stderr.isTTY === true;
+  return {
+    bar(format, total, payload = {}) {
+      if (!on) return OFF;
+      const bar = new SingleBar({ format, stream: process.stderr, hideCursor: false, clearOnComplete: false }, Presets.shades_classic);
+      bar.start(total, 0, payload);
+      return { update: (v, p) => bar.update(v, p ?? {}), stop: () => bar.stop() };
+    },
+  };
+}
+
+/** Run `work` with a bar that is always stopped (a running bar's timer would keep the process alive after an error). @internal */
+export function withBar<T>(progress: Progress, format: string, total: number, work: (bar: ProgressBar) => T): T {
+  const bar = progress.bar(format, total);
+  try {
+    return work(bar);
+  } finally {
+    bar.stop();
+  }
 }

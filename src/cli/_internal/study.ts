@@ -1,56 +1,102 @@
 import type { Command } from 'commander';
-import { loadMnist } from '../../data/loadMnist.js';
-import { getPreset, PRESET_NAMES } from '../../presets/presets.js';
+import { PRESET_NAMES, getPreset } from '../../presets/presets.js';
 import type { PaperPreset } from '../../presets/paperPreset.js';
 import { accuracyLeakageStudy, type AccuracyLeakageStudy } from '../../reports/accuracyLeakageStudy.js';
-import { integerAtLeast, seed32 } from '../../_internal/validate.js';
-import { choice } from '../commands/common.js';
-import { committedNetwork } from '../../inference/committedNetwork.js';
-import { parseNumberText } from './numericOption.js';
-import { progressBar } from './progress.js';
+import { choice, numberFlag, quietOption, seedFlag, seedOption } from '../commands/common.js';
+import { UsageError } from './errors.js';
+import { loadMnistData, loadNetworkFlag, networkOption, type LoadedNetwork } from './networkFlag.js';
+import type { Domain } from './numericOption.js';
+import { progressOn } from './progress.js';
+
+/**
+ * Limits of the (μ, G) study (docs/cli.md#limits), from memory: a map point costs about
+ * 1.7 kB while it is built and written (a 1024 × 1024 map peaked at 1.8 GB and wrote a
+ * 306 MB CSV), and one curve point about 2.3 ms of the sweep (8192 points took 23 s).
+ * @internal
+ */
+export const STUDY_LIMITS = Object.freeze({ axisPoints: 65536, mapPoints: 2 ** 20, curvePoints: 65536 });
+
+const AXIS: Domain = { min: 2, max: STUDY_LIMITS.axisPoints, integer: true };
+const CURVE: Domain = { min: 2, max: STUDY_LIMITS.curvePoints, integer: true };
 
 /** Flags shared by `qsdl maps` and `qsdl headline`. @internal */
 export interface StudyFlags {
   preset: string;
   gains?: string;
   mus?: string;
-  curvePoints: string;
-  seed: string;
+  curvePoints?: string;
+  seed?: string;
+  network?: string;
+  quiet?: boolean;
 }
 
 /** Declare the shared flags. @internal */
 export function studyOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option('--preset <name>', `whose map ranges: ${PRESET_NAMES.join(' or ')}`, 'paper-2024')
-    .option('--gains <n>', 'gains on the map, log-spaced in G − 1 (default: the preset\'s 512)')
-    .option('--mus <n>', 'μ values on the map, log-spaced (default: the preset\'s 512)')
-    .option('--curve-points <n>', 'points of the simulated accuracy curve over the map\'s SNR range', '512')
-    .option('--seed <S>', 'seed of the noise, an integer', '1');
+    .option('--gains <n>', `gains on the map, log-spaced in G − 1, an integer in [2, ${AXIS.max}] (default: the preset's 512)`)
+    .option('--mus <n>', `μ values on the map, log-spaced, an integer in [2, ${AXIS.max}] (default: the preset's 512); gains × μ values at most ${STUDY_LIMITS.mapPoints}`)
+    .option('--curve-points <n>', `points of the simulated accuracy curve over the map's SNR range, an integer in [2, ${CURVE.max}] (default 512)`);
+  seedOption(cmd, 'the noise');
+  networkOption(cmd);
+  return quietOption(cmd);
+}
+
+/** The checked shared flags. @internal */
+export interface StudyRequest {
+  readonly preset: PaperPreset;
+  readonly gainPoints?: number;
+  readonly muPoints?: number;
+  readonly curvePoints: number;
+  readonly seed: number;
+  readonly quiet: boolean;
+  readonly network?: string;
 }
 
 /** Check the shared flags (before anything slow). @internal */
-export function readStudyFlags(opts: StudyFlags): { preset: PaperPreset; gainPoints?: number; muPoints?: number; curvePoints: number; seed: number } {
+export function readStudyFlags(opts: StudyFlags): StudyRequest {
   const preset = getPreset(choice('--preset', opts.preset, PRESET_NAMES));
-  const count = (flag: string, text: string) => integerAtLeast(flag, parseNumberText(flag, text, 'in {2, 3, …}'), 2);
+  const gainPoints = opts.gains === undefined ? undefined : numberFlag('--gains', opts.gains, AXIS, 0);
+  const muPoints = opts.mus === undefined ? undefined : numberFlag('--mus', opts.mus, AXIS, 0);
+  const grid = preset.mapGrid();
+  const total = (gainPoints ?? grid.gains.length) * (muPoints ?? grid.mus.length);
+  if (total > STUDY_LIMITS.mapPoints) throw new UsageError(`--gains × --mus = ${gainPoints ?? grid.gains.length} × ${muPoints ?? grid.mus.length} = ${total} map points, above the limit of ${STUDY_LIMITS.mapPoints} (about 1.8 GB of memory at the limit)`);
   return {
     preset,
-    ...(opts.gains === undefined ? {} : { gainPoints: count('--gains', opts.gains) }),
-    ...(opts.mus === undefined ? {} : { muPoints: count('--mus', opts.mus) }),
-    curvePoints: count('--curve-points', opts.curvePoints),
-    seed: seed32('--seed', parseNumberText('--seed', opts.seed, 'in [−2^31, 2^31)')),
+    ...(gainPoints === undefined ? {} : { gainPoints }),
+    ...(muPoints === undefined ? {} : { muPoints }),
+    curvePoints: numberFlag('--curve-points', opts.curvePoints, CURVE, 512),
+    seed: seedFlag(opts.seed),
+    quiet: opts.quiet === true,
+    ...(opts.network === undefined ? {} : { network: opts.network }),
   };
 }
 
-/** Run the study with a progress bar on stderr. @internal */
-export function runStudy(flags: ReturnType<typeof readStudyFlags>): AccuracyLeakageStudy & { cleanAccuracy: number; networkCommand: string } {
-  const { network, provenance } = committedNetwork();
-  const test = loadMnist('test');
-  const bar = progressBar('accuracy curve [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count);
-  let study: AccuracyLeakageStudy;
+/** Load the network named by the flags (before anything slow). @internal */
+export function studyNetwork(flags: StudyRequest): Promise<LoadedNetwork> {
+  return loadNetworkFlag(flags.network);
+}
+
+/** Run the study with progress bars on stderr (the curve over the images, then the map over the gains). @internal */
+export function runStudy(flags: StudyRequest, net: LoadedNetwork): AccuracyLeakageStudy {
+  const test = loadMnistData('test');
+  const progress = progressOn(flags.quiet);
+  const curve = progress.bar('accuracy curve [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count);
+  let map: ReturnType<typeof progress.bar> | undefined;
   try {
-    study = accuracyLeakageStudy(network, test, flags.preset, { ...flags, onProgress: (done) => bar.update(done) });
+    return accuracyLeakageStudy(net.network, test, flags.preset, {
+      ...flags,
+      onProgress: (done) => curve.update(done),
+      onMapProgress: (done, total) => {
+        if (map === undefined) {
+          curve.stop();
+          map = progress.bar('map [{bar}] {percentage}% | {value}/{total} gains | eta {eta_formatted}', total);
+        }
+        map.update(done);
+      },
+    });
   } finally {
-    bar.stop(); // a running bar's timer would keep the process alive after an error
+    curve.stop(); // a running bar's timer would keep the process alive after an error
+    map?.stop();
   }
-  return { ...study, cleanAccuracy: provenance.cleanTestAccuracyPercent, networkCommand: provenance.command };
 }

@@ -14,3 +14,33 @@ export function fmt(x: number): string {
   const a = Math.abs(x);
   return a >= 1e-4 && a < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(5);
 }
+
+/** Width every text report of qsdl fits (columns). @internal */
+export const TEXT_WIDTH = 100;
+
+/**
+ * Wrap a paragraph at word boundaries to `width` columns, continuation lines indented by
+ * `indent` spaces (a word longer than the line stays whole on its own line).
+ * @internal
+ */
+export function wrap(text: string, width = TEXT_WIDTH, indent = 0): string {
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  const lines: string[] = [];
+  let line = lead;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const empty = line.trim() === '';
+    if (empty) line += word;
+    else if ([...line].length + 1 + [...word].length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = ' '.repeat(indent) + word;
+    }
+  }
+  if (line.trim() !== '') lines.push(line);
+  return lines.join('\n');
+}
+
+/** A verdict in words, upper-case for the eye: HOLDS, FAILS, UNDECIDED. @internal */
+export function verdictWord(v: 'holds' | 'fails' | 'undecided'): string {
+  return v.toUpperCase();
+}

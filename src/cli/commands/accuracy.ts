@@ -1,37 +1,55 @@
 import type { Command } from 'commander';
-import { loadMnist } from '../../data/loadMnist.js';
+import { MAX_MU } from '../../bounds/holevoWeightLeak.js';
 import { testAccuracy } from '../../inference/testAccuracy.js';
 import { clientNoiseFactor } from '../../protocol/clientNoiseFactor.js';
 import { QSDL_VERSION } from '../../version.js';
-import { committedNetwork } from '../../inference/committedNetwork.js';
-import { parseNumberText } from '../_internal/numericOption.js';
+import { loadMnistData, loadNetworkFlag, networkJson, networkOption } from '../_internal/networkFlag.js';
+import { numericOption } from '../_internal/numericOption.js';
+import { UsageError } from '../_internal/errors.js';
+import { progressOn, withBar } from '../_internal/progress.js';
 import { fmt } from '../_internal/table.js';
-import type { CliIo } from './common.js';
+import { addNumericOptions, quietOption, readNumericFlags, seedFlag, seedOption, type CliIo } from './common.js';
+
+/** The numeric flags of `qsdl accuracy`. G = 1 sends no light to the client's homodyne (no signal), so G > 1. */
+const OPTIONS = [
+  numericOption('mu', 'μ', { min: 0, max: MAX_MU, openMin: true }, 'mean photon number per weight symbol (photons; required)'),
+  numericOption('gain', 'G', { min: 1, max: Infinity, openMin: true }, 'client amplifier gain (required; at G = 1 the homodyne gets no light)'),
+  numericOption('efficiency', 'η', { min: 0, max: 1, openMin: true }, 'homodyne efficiency η', 1),
+  numericOption('electronic-noise', 'v', { min: 0, max: Infinity }, 'electronic noise v_el of the homodyne (SNU)', 0),
+];
 
 /** Register `qsdl accuracy`: MNIST test accuracy of the trained network under the client's measurement noise. @internal */
 export function registerAccuracy(program: Command, io: CliIo): void {
-  program
+  const cmd = program
     .command('accuracy')
-    .description('MNIST test accuracy (percent, 10 000 images) of the trained network with the client\'s homodyne noise at (μ, G) (SPEC §5)')
-    .requiredOption('--mu <μ>', 'mean photon number per weight symbol (> 0)')
-    .requiredOption('--gain <G>', 'client amplifier gain G ≥ 1')
-    .option('--efficiency <η>', 'homodyne efficiency η in (0, 1]', '1')
-    .option('--electronic-noise <v>', 'electronic noise v_el (SNU, ≥ 0)', '0')
-    .option('--seed <S>', 'seed of the noise, an integer', '1')
-    .option('--json', 'print one JSON object whose `accuracy` field is the result (percent)')
-    .action((opts: { mu: string; gain: string; efficiency: string; electronicNoise: string; seed: string; json?: boolean }) => {
-      const mu = parseNumberText('--mu', opts.mu, 'in (0, 1e12]');
-      const gain = parseNumberText('--gain', opts.gain, 'in [1, ∞)');
-      const efficiency = parseNumberText('--efficiency', opts.efficiency, 'in (0, 1]');
-      const electronicNoise = parseNumberText('--electronic-noise', opts.electronicNoise, 'in [0, ∞)');
-      const seed = parseNumberText('--seed', opts.seed, 'in [−2^31, 2^31)');
-      const snr = mu / clientNoiseFactor(gain, efficiency, electronicNoise); // validates G, η, v_el before the slow part
-      const { network, provenance } = committedNetwork();
-      const r = testAccuracy(network, loadMnist('test'), { model: 'physical', mu, gain, efficiency, electronicNoise }, seed);
-      if (opts.json === true) {
-        io.stdout(`${JSON.stringify({ accuracy: r.accuracyPercent, unit: 'percent', correct: r.correct, count: r.count, mu, gain, efficiency, electronicNoise, snr, seed, noiseStds: r.noiseStds, cleanAccuracy: provenance.cleanTestAccuracyPercent, network: provenance.command, qsdlVersion: QSDL_VERSION })}\n`);
-        return;
-      }
-      io.stdout(`accuracy ${fmt(r.accuracyPercent)} % (${r.correct}/${r.count} MNIST test images) at μ = ${fmt(mu)}, G = ${fmt(gain)}, η = ${fmt(efficiency)}, v_el = ${fmt(electronicNoise)} SNU; SNR = ${fmt(snr)}; clean ${provenance.cleanTestAccuracyPercent} %\n`);
-    });
+    .description('MNIST test accuracy (percent, 10 000 images) of the trained network with the client\'s homodyne noise at (μ, G) (docs/model.md#accuracy)')
+    .option('--json', 'print one JSON object whose `accuracy` field is the result (percent)');
+  addNumericOptions(cmd, OPTIONS);
+  seedOption(cmd, 'the noise');
+  networkOption(cmd);
+  quietOption(cmd);
+  cmd.action(async (opts: Record<string, unknown>) => {
+    const v = readNumericFlags(opts, OPTIONS);
+    const mu = requiredFlag(v.mu, "--mu", OPTIONS[0]!.range);
+    const gain = requiredFlag(v.gain, "--gain", OPTIONS[1]!.range);
+    const efficiency = v.efficiency as number;
+    const electronicNoise = v['electronic-noise'] as number;
+    const seed = seedFlag(opts.seed);
+    const snr = mu / clientNoiseFactor(gain, efficiency, electronicNoise);
+    const net = await loadNetworkFlag(opts.network as string | undefined);
+    const test = loadMnistData('test');
+    const r = withBar(progressOn(opts.quiet === true), 'accuracy [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count, (bar) =>
+      testAccuracy(net.network, test, { model: 'physical', mu, gain, efficiency, electronicNoise }, seed, 'pm1', (done) => bar.update(done)));
+    if (opts.json === true) {
+      io.stdout(`${JSON.stringify({ accuracy: r.accuracyPercent, unit: 'percent', correct: r.correct, count: r.count, mu, gain, efficiency, electronicNoise, snr, seed, noiseStds: r.noiseStds, ...networkJson(net), qsdlVersion: QSDL_VERSION })}\n`);
+      return;
+    }
+    io.stdout(`accuracy ${fmt(r.accuracyPercent)} % (${r.correct}/${r.count} MNIST test images) at μ = ${fmt(mu)}, G = ${fmt(gain)}, η = ${fmt(efficiency)}, v_el = ${fmt(electronicNoise)} SNU; SNR = ${fmt(snr)}; network ${net.source === 'committed' ? 'committed' : net.source} (clean ${fmt(net.provenance.cleanTestAccuracyPercent)} %)\n`);
+  });
+}
+
+/** A required numeric flag's value, or a UsageError naming it. @internal */
+export function requiredFlag(value: number | undefined, flag: string, range: string): number {
+  if (value === undefined) throw new UsageError(`${flag} is required (${range})`);
+  return value;
 }

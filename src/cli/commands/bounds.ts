@@ -3,36 +3,52 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderBoundTable, TABLE_FORMATS } from '../../reports/renderBoundTable.js';
 import { standardBoundTables } from '../../reports/standardBoundTables.js';
-import { writeWhole } from '../_internal/batch.js';
-import { CliError } from '../_internal/cliError.js';
+import { EXIT } from '../_internal/errors.js';
+import { commitOutputs, fileError, planOutput } from '../_internal/outputFile.js';
+import { wrap } from '../_internal/table.js';
 import type { CliIo } from './common.js';
 
 /** Register `qsdl bounds`: write, or check, the publication tables of bounds/. @internal */
 export function registerBounds(program: Command, io: CliIo): void {
   program
     .command('bounds')
-    .description('write the publication tables (CSV, JSON, Markdown, LaTeX booktabs) into a folder, or check that the folder is current')
-    .option('--out <DIR>', 'folder for the tables', 'bounds')
-    .option('--check', 'write nothing; exit 2 naming every file that differs from a fresh computation')
-    .action((opts: { out: string; check?: boolean }) => {
+    .description('write the publication tables (CSV, JSON, Markdown, LaTeX booktabs) into a folder, or check that the folder is current (exit 3 when it is not)')
+    .option('--out <DIR>', 'folder for the tables (created if missing; the tables are replaced together or not at all)', 'bounds')
+    .option('--check', 'write nothing; name every table that is missing or differs from a fresh computation, and exit 3 if any')
+    .action(async (opts: { out: string; check?: boolean }) => {
       const files = standardBoundTables().flatMap((t) => TABLE_FORMATS.map((f) => ({ name: `${t.id}.${f}`, text: renderBoundTable(t, f) })));
       if (opts.check === true) {
-        const stale = files.filter((f) => {
+        const missing: string[] = [];
+        const differ: string[] = [];
+        for (const f of files) {
           const p = join(opts.out, f.name);
-          return !existsSync(p) || readFileSync(p, 'utf8') !== f.text;
-        });
-        if (stale.length > 0) {
-          throw new CliError(`${opts.out}/ is not current: ${stale.map((f) => f.name).join(', ')} differ from a fresh computation; run \`qsdl bounds --out ${opts.out}\` (npm run bounds for bounds/) and commit the result`);
+          if (!existsSync(p)) missing.push(f.name);
+          else {
+            let text: string;
+            try {
+              text = readFileSync(p, 'utf8');
+            } catch (e) {
+              throw fileError(e, `cannot read ${JSON.stringify(p)}`);
+            }
+            if (text !== f.text) differ.push(f.name);
+          }
         }
-        io.stdout(`${opts.out}/: all ${files.length} tables are current\n`);
+        if (missing.length + differ.length === 0) {
+          io.stdout(`${opts.out}/: all ${files.length} tables are current\n`);
+          return;
+        }
+        const what = [missing.length > 0 ? `missing: ${missing.join(', ')}` : '', differ.length > 0 ? `differ from a fresh computation: ${differ.join(', ')}` : ''].filter((s) => s !== '');
+        io.stdout(`${wrap(`${opts.out}/ is not current (${missing.length + differ.length} of ${files.length} tables). ${what.join('; ')}. Run \`qsdl bounds --out ${opts.out}\` (npm run bounds for bounds/) and commit the result.`)}\n`);
+        io.verdict(EXIT.fails);
         return;
       }
       try {
         mkdirSync(opts.out, { recursive: true });
       } catch (e) {
-        throw new CliError(`cannot create folder ${JSON.stringify(opts.out)}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+        throw fileError(e, `cannot create folder --out ${JSON.stringify(opts.out)}`);
       }
-      for (const f of files) writeWhole(join(opts.out, f.name), [f.text]);
+      const plans = files.map((f) => ({ plan: planOutput(join(opts.out, f.name), { what: JSON.stringify(join(opts.out, f.name)) }), what: JSON.stringify(join(opts.out, f.name)), parts: [f.text] }));
+      await commitOutputs(plans);
       io.stdout(`wrote ${files.length} tables to ${opts.out}/\n`);
     });
 }

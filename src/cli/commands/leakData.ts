@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { DATA_LEAK_MODEL_FIELDS, DATA_LEAK_MODELS, type DataLeakModel } from '../../bounds/dataLeak.js';
 import { QSDL_VERSION } from '../../version.js';
 import { runBatch } from '../_internal/batch.js';
-import { CliError } from '../_internal/cliError.js';
+import { UsageError } from '../_internal/errors.js';
 import type { NumericValues } from '../_internal/numericValues.js';
 import { fmt, formatTable } from '../_internal/table.js';
 import { DATA_MODEL_KIND, DATA_OPTIONS, DEFAULT_DATA_MODEL, evaluateData, valuesFor } from '../evaluators/dataEvaluator.js';
-import { addNumericOptions, choice, commonIo, presetOf, readNumericFlags, type CliIo } from './common.js';
+import { addNumericOptions, checkBatchFlags, choice, commonIo, presetOf, readNumericFlags, type CliIo } from './common.js';
 
 /** The rows M a model uses at these flags (null when it takes none). */
 function rowsOf(model: DataLeakModel, flags: NumericValues, inputs: number): number | null {
@@ -23,16 +23,16 @@ export function registerLeakData(leak: Command, io: CliIo): void {
     .option('--preset <name>', 'use the data model of a published version: paper-2024 | paper-2025');
   addNumericOptions(cmd, DATA_OPTIONS);
   commonIo(cmd);
-  cmd.action((opts: Record<string, unknown>) => {
-    if (opts.model !== undefined && opts.preset !== undefined) throw new CliError('give --model or --preset, not both');
+  cmd.action(async (opts: Record<string, unknown>, self: Command) => {
+    if (opts.model !== undefined && opts.preset !== undefined) throw new UsageError('give --model or --preset, not both');
     const preset = presetOf(opts.preset);
     const model = preset?.dataModel ?? choice('--model', opts.model ?? DEFAULT_DATA_MODEL, DATA_LEAK_MODELS);
     const flags = readNumericFlags(opts, DATA_OPTIONS);
+    checkBatchFlags(self, opts);
     if (typeof opts.input === 'string') {
-      runBatch({ inputPath: opts.input, options: DATA_OPTIONS, flags, evaluate: (v) => evaluateData(v, model), json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout });
+      await runBatch({ inputPath: opts.input, options: DATA_OPTIONS, flags, evaluate: (v) => evaluateData(v, model), json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout });
       return;
     }
-    if (opts.output !== undefined) throw new CliError('--output applies to batch mode (--input FILE.csv) only');
     const bits = evaluateData(flags, model);
     // The other models at the same point, each given only the flags it takes, so that the difference is visible.
     const others = Object.fromEntries(DATA_LEAK_MODELS.filter((m) => m !== model).map((m) => [m, evaluateData(valuesFor(flags, m), m)]));

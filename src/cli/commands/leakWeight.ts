@@ -1,29 +1,28 @@
 import type { Command } from 'commander';
 import { QSDL_VERSION } from '../../version.js';
 import { runBatch } from '../_internal/batch.js';
-import { CliError } from '../_internal/cliError.js';
 import { fmt, formatTable } from '../_internal/table.js';
 import { evaluateWeight, WEIGHT_MODELS, WEIGHT_OPTIONS } from '../evaluators/weightEvaluator.js';
-import { addNumericOptions, choice, commonIo, presetOf, readNumericFlags, type CliIo } from './common.js';
+import { addNumericOptions, checkBatchFlags, choice, commonIo, presetOf, readNumericFlags, type CliIo } from './common.js';
 
 /** Register `qsdl leak weight` on the `leak` command. @internal */
 export function registerLeakWeight(leak: Command, io: CliIo): void {
   const cmd = leak
     .command('weight')
-    .description('Holevo bound χ_W on what the client learns, in bits per weight symbol (SPEC §3)')
+    .description('Holevo bound χ_W on what the client learns, in bits per weight symbol (docs/model.md#weight-leakage)')
     .option('--model <name>', `evaluation: ${WEIGHT_MODELS.join(' | ')} (textbook-float64 is the published closed form in float64, for comparison)`, 'holevo')
     .option('--preset <name>', 'report as a published version does: paper-2024 (χ_W) | paper-2025 (0.5·χ_W)');
   addNumericOptions(cmd, WEIGHT_OPTIONS);
   commonIo(cmd);
-  cmd.action((opts: Record<string, unknown>) => {
+  cmd.action(async (opts: Record<string, unknown>, self: Command) => {
     const model = choice('--model', opts.model, WEIGHT_MODELS);
     const preset = presetOf(opts.preset);
     const flags = readNumericFlags(opts, WEIGHT_OPTIONS);
+    checkBatchFlags(self, opts);
     if (typeof opts.input === 'string') {
-      runBatch({ inputPath: opts.input, options: WEIGHT_OPTIONS, flags, evaluate: (v) => evaluateWeight(v, model, preset).bits, json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout });
+      await runBatch({ inputPath: opts.input, options: WEIGHT_OPTIONS, flags, evaluate: (v) => evaluateWeight(v, model, preset).bits, json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout });
       return;
     }
-    if (opts.output !== undefined) throw new CliError('--output applies to batch mode (--input FILE.csv) only');
     const { point, bits } = evaluateWeight(flags, model, preset);
     const t = 1 - point.loss;
     // The dB as given, else from L (not from T: keeps tiny losses).

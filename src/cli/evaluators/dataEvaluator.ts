@@ -1,17 +1,17 @@
 import { DATA_LEAK_MODEL_FIELDS, DATA_LEAK_MODELS, dataLeak, type DataLeakField, type DataLeakModel } from '../../bounds/dataLeak.js';
 import type { NumericValues } from '../_internal/numericValues.js';
-import { CliError } from '../_internal/cliError.js';
+import { UsageError } from '../_internal/errors.js';
 import { numericOption, type NumericOption } from '../_internal/numericOption.js';
 
 /** The flags of `qsdl leak data`, also the CSV columns of its batch mode. @internal */
 export const DATA_OPTIONS: readonly NumericOption[] = [
-  numericOption('gain', 'G', 'in [1, ∞)', 'client amplifier gain G ≥ 1 (required)'),
-  numericOption('inputs', 'N', 'in {1, 2, …}', 'inputs per row N, a positive integer (default 784)'),
-  numericOption('active-fraction', 'f', 'in (0, 1]', 'fraction f of non-zero inputs, in (0, 1]; samples n = f·N; not for the holevo-* bounds (default 0.5)'),
-  numericOption('rows', 'M', 'in (0, ∞)', 'rows M that carry the same data: paper-2025 a number > 0 (default N + 10); qfi, counting, holevo-* an integer in [1, 1e10] (default N)'),
-  numericOption('x', 'x', 'in [-1, 1]', 'normalised data value x̂_j in [−1, 1], Cramér–Rao models only (default 1/√n)'),
-  numericOption('efficiency', 'η', 'in (0, 1]', 'detector efficiency η of the counting server, in (0, 1] (dimensionless); counting model only (default 1)'),
-  numericOption('dark-counts', 'd', 'in [0, ∞)', 'mean dark counts d ≥ 0 per mode per row (counts, Poisson); counting model only (default 0)'),
+  numericOption('gain', 'G', { min: 1, max: Infinity }, 'client amplifier gain G (required)'),
+  numericOption('inputs', 'N', { min: 1, max: 1e9, integer: true }, 'inputs per row N (default 784)'),
+  numericOption('active-fraction', 'f', { min: 0, max: 1, openMin: true }, 'fraction f of non-zero inputs; samples n = f·N; not for the holevo-* bounds (default 0.5)'),
+  numericOption('rows', 'M', { min: 0, max: 1e10, openMin: true }, 'rows M that carry the same data: paper-2025 any number > 0 (default N + 10); qfi, counting, holevo-* an integer (default N)'),
+  numericOption('x', 'x', { min: -1, max: 1 }, 'normalised data value x̂_j, Cramér–Rao models only (default 1/√n)'),
+  numericOption('efficiency', 'η', { min: 0, max: 1, openMin: true }, 'detector efficiency η of the counting server (dimensionless); counting model only (default 1)'),
+  numericOption('dark-counts', 'd', { min: 0, max: Infinity }, 'mean dark counts d per mode per row (counts, Poisson); counting model only (default 0)'),
 ];
 
 /** The default data model: the homodyne Cramér–Rao figure with the Fisher information of a Gaussian variance. @internal */
@@ -54,12 +54,12 @@ export function valuesFor(v: NumericValues, model: DataLeakModel): NumericValues
 
 /** Evaluate a data-leakage model for option values, in bits per data symbol; validates. @internal */
 export function evaluateData(v: NumericValues, model: DataLeakModel): number {
-  if (v.gain === undefined) throw new CliError('gain is required (client amplifier gain G ≥ 1, as --gain or a column)');
+  if (v.gain === undefined) throw new UsageError('gain is required (client amplifier gain G ≥ 1, as --gain or a column)');
   for (const field of ['x', 'rows', 'efficiency', 'darkCounts', 'activeFraction'] as const) {
     const flag = DATA_FIELD_FLAGS[field];
     if (v[flag] === undefined || DATA_LEAK_MODEL_FIELDS[model].includes(field)) continue;
-    if (field === 'x') throw new CliError('x applies to the Cramér–Rao models (paper-2024, corrected) only');
-    throw new CliError(`${flag} applies to ${modelsTaking(field)} only; model is ${model}`);
+    if (field === 'x') throw new UsageError('x applies to the Cramér–Rao models (paper-2024, corrected) only');
+    throw new UsageError(`${flag} applies to ${modelsTaking(field)} only; model is ${model}`);
   }
   const bits = dataLeak({
     gain: v.gain, inputs: v.inputs, activeFraction: v['active-fraction'], rows: v.rows, x: v.x, efficiency: v.efficiency, darkCounts: v['dark-counts'], model,

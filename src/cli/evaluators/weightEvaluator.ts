@@ -1,24 +1,25 @@
 import { holevoWeightKernel } from '../../bounds/holevoWeightKernel.js';
-import { resolveWeightLeakPoint, type WeightLeakPoint } from '../../bounds/holevoWeightLeak.js';
+import { MAX_EXCESS_NOISE, MAX_MU, resolveWeightLeakPoint, type WeightLeakPoint } from '../../bounds/holevoWeightLeak.js';
+import { MAX_LOSS_DB } from '../../protocol/channelLoss.js';
 import { holevoWeightLeakTextbook } from '../../bounds/holevoWeightLeakTextbook.js';
 import { effectiveExcessNoise } from '../../protocol/effectiveExcessNoise.js';
 import type { PaperPreset } from '../../presets/paperPreset.js';
 import type { NumericValues } from '../_internal/numericValues.js';
-import { CliError } from '../_internal/cliError.js';
+import { UsageError } from '../_internal/errors.js';
 import { numericOption, type NumericOption } from '../_internal/numericOption.js';
 
 /** The flags of `qsdl leak weight`, also the CSV columns of its batch mode. @internal */
 export const WEIGHT_OPTIONS: readonly NumericOption[] = [
-  numericOption('mu', 'μ', 'in [0, 1e12]', 'mean photon number per weight symbol (photons, in [0, 1e12])'),
-  numericOption('modulation-variance', 'V', 'in [1, 2e12]', 'modulation variance V = 2μ + 1 (SNU, in [1, 2e12]), instead of --mu'),
-  numericOption('transmittance', 'T', 'in (0, 1]', 'power transmittance of the round trip, in (0, 1] (default 1)'),
-  numericOption('loss', 'L', 'in [0, 1)', 'power loss L = 1 − T, in [0, 1); give it for T within 1e-16 of 1'),
-  numericOption('loss-db', 'dB', 'in [0, 150]', 'channel loss in dB = −10·log10 T, in [0, 150]'),
-  numericOption('excess-noise', 'ε', 'in [0, 1e6]', 'excess noise at the channel output (SNU, in [0, 1e6]; default 0)'),
-  numericOption('input-excess-noise', 'ξ', 'in [0, 1e6]', 'input-referred excess noise ξ = ε/T (SNU, in [0, 1e6])'),
-  numericOption('gain', 'G', 'in [1, ∞)', 'honest client gain G ≥ 1: sets ε = 2(G−1)/(G·f·N)'),
-  numericOption('inputs', 'N', 'in {1, 2, …}', 'inputs per row N, with --gain (an integer; default 784)'),
-  numericOption('active-fraction', 'f', 'in (0, 1]', 'fraction f of non-zero inputs, in (0, 1], with --gain (default 0.5)'),
+  numericOption('mu', 'μ', { min: 0, max: MAX_MU }, 'mean photon number per weight symbol (photons)'),
+  numericOption('modulation-variance', 'V', { min: 1, max: 2 * MAX_MU }, 'modulation variance V = 2μ + 1 (SNU), instead of --mu'),
+  numericOption('transmittance', 'T', { min: 0, max: 1, openMin: true }, 'power transmittance of the round trip (default 1)'),
+  numericOption('loss', 'L', { min: 0, max: 1, openMax: true }, 'power loss L = 1 − T; give it for T within 1e-16 of 1'),
+  numericOption('loss-db', 'dB', { min: 0, max: MAX_LOSS_DB }, 'channel loss in dB = −10·log10 T'),
+  numericOption('excess-noise', 'ε', { min: 0, max: MAX_EXCESS_NOISE }, 'excess noise at the channel output (SNU; default 0)'),
+  numericOption('input-excess-noise', 'ξ', { min: 0, max: MAX_EXCESS_NOISE }, 'input-referred excess noise ξ = ε/T (SNU)'),
+  numericOption('gain', 'G', { min: 1, max: Infinity }, 'honest client gain G: sets ε = 2(G−1)/(G·f·N)'),
+  numericOption('inputs', 'N', { min: 1, max: 1e9, integer: true }, 'inputs per row N, with --gain (default 784)'),
+  numericOption('active-fraction', 'f', { min: 0, max: 1, openMin: true }, 'fraction f of non-zero inputs, with --gain (default 0.5)'),
 ];
 
 /** Weight-leakage evaluations: the accurate Holevo bound, and the published float64 closed form. @internal */
@@ -38,7 +39,7 @@ function weightPoint(v: NumericValues): WeightLeakPoint {
   atMostOne(v, ['transmittance', 'loss', 'loss-db'], 'the channel');
   atMostOne(v, ['excess-noise', 'input-excess-noise', 'gain'], 'the excess noise');
   if (v.gain === undefined && (v.inputs !== undefined || v['active-fraction'] !== undefined)) {
-    throw new CliError('inputs and active-fraction set ε only together with gain');
+    throw new UsageError('inputs and active-fraction set ε only together with gain');
   }
   const excessNoise = v.gain !== undefined ? effectiveExcessNoise(v.gain, v.inputs ?? 784, v['active-fraction'] ?? 0.5) : v['excess-noise'];
   return resolveWeightLeakPoint({
@@ -61,13 +62,13 @@ function atMostOne(v: NumericValues, names: readonly string[], what: string): vo
   for (const n of names) if (v[n] !== undefined) count += 1;
   if (count > 1) {
     const given = names.filter((n) => v[n] !== undefined).map((n) => `${n} = ${v[n]}`);
-    throw new CliError(`give ${what} once, as one of ${names.join(', ')} (flag or column); received ${given.join(', ')}`);
+    throw new UsageError(`give ${what} once, as one of ${names.join(', ')} (flag or column); received ${given.join(', ')}`);
   }
 }
 
 /**
  * Evaluate weight leakage for option values: validates (throws RangeError, TypeError or
- * CliError naming the parameter), then the chosen model times the preset's factor. @internal
+ * UsageError naming the parameter), then the chosen model times the preset's factor. @internal
  */
 export function evaluateWeight(v: NumericValues, model: WeightModel, preset: PaperPreset | undefined): WeightEvaluation {
   const point = weightPoint(v);

@@ -2,6 +2,7 @@ import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { MnistSplit } from '../../data/loadMnist.js';
 import type { PixelEncoding } from '../../inference/encodePixels.js';
 import { classMeanVectors, covarianceOfDirections } from './trainingMoments.js';
+import { InputRangeError } from '../../inputError.js';
 
 /** Orthonormal rows of a counting basis (D × N, row-major) and, for PCA, the variances. @internal */
 export interface BasisVectors {
@@ -105,7 +106,7 @@ export function gramSchmidt(a: Float64Array, count: number, n: number): Float64A
     let after = 0;
     for (const x of row) after += x * x;
     if (!(after > DEPENDENCE_TOLERANCE * DEPENDENCE_TOLERANCE * before)) {
-      throw new RangeError(`template ${i} is linearly dependent on the earlier ones (it keeps ${Math.sqrt(after / before)} of its norm after Gram–Schmidt)`);
+      throw new InputRangeError(`template ${i} is linearly dependent on the earlier ones (it keeps ${Math.sqrt(after / before)} of its norm after Gram–Schmidt)`);
     }
     const inv = 1 / Math.sqrt(after);
     for (let j = 0; j < n; j += 1) row[j] = row[j]! * inv;
@@ -122,6 +123,6 @@ export function templateVectors(split: MnistSplit, encoding: PixelEncoding): Bas
   const n = split.rows * split.cols;
   const { means, counts } = classMeanVectors(split, encoding);
   const missing = counts.findIndex((c) => c === 0);
-  if (missing >= 0) throw new RangeError(`templates need training images of every digit; digit ${missing} has none`);
+  if (missing >= 0) throw new InputRangeError(`templates need training images of every digit; digit ${missing} has none`);
   return { directions: 10, vectors: gramSchmidt(means, 10, n) };
 }

@@ -1,5 +1,6 @@
 import type { CountingPhysics } from '../countingPhysics.js';
 import { atLeast, describeValue, inLeftOpen, integerAtLeast, nonNegative } from '../../_internal/validate.js';
+import { InputTypeError } from '../../inputError.js';
 
 /** {@link CountingPhysics} after validation, with the detected photons per row η·k. @internal */
 export interface ResolvedPhysics {
@@ -20,7 +21,7 @@ export const DEFAULT_ROWS = 784;
  */
 export function resolvePhysics(spec: CountingPhysics): ResolvedPhysics {
   if (spec.gain !== undefined && spec.k !== undefined) {
-    throw new TypeError(`give gain G or photon number k, not both; received gain = ${describeValue(spec.gain)}, k = ${describeValue(spec.k)}`);
+    throw new InputTypeError(`give gain G or photon number k, not both; received gain = ${describeValue(spec.gain)}, k = ${describeValue(spec.k)}`);
   }
   let k: number;
   if (spec.gain !== undefined) {
@@ -29,7 +30,7 @@ export function resolvePhysics(spec: CountingPhysics): ResolvedPhysics {
   } else if (spec.k !== undefined) {
     k = nonNegative('photon number k', spec.k);
   } else {
-    throw new TypeError('one of gain G (≥ 1) or photon number k (≥ 0) is required; received neither');
+    throw new InputTypeError('one of gain G (≥ 1) or photon number k (≥ 0) is required; received neither');
   }
   const rows = integerAtLeast('rows M', spec.rows ?? DEFAULT_ROWS, 1);
   const efficiency = inLeftOpen('efficiency η', spec.efficiency ?? 1, 0, 1);

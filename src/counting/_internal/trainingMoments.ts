@@ -1,6 +1,7 @@
 import type { MnistSplit } from '../../data/loadMnist.js';
 import type { PixelEncoding } from '../../inference/encodePixels.js';
 import { encodingAffine } from './encodingAffine.js';
+import { InputRangeError } from '../../inputError.js';
 
 /**
  * The non-zero pixels of image `i` (u = p/255 > 0) into idx/val, and the squared norm of
@@ -30,7 +31,7 @@ export function sparseImage(split: MnistSplit, i: number, encoding: PixelEncodin
 
 /** Thrown for an image whose encoded vector is 0 (x̂ = x/‖x‖ undefined). @internal */
 export function zeroImageError(name: string, i: number, encoding: PixelEncoding): RangeError {
-  return new RangeError(`${name} image ${i} encodes (${encoding}) to the zero vector, so x̂ = x/‖x‖ is undefined`);
+  return new InputRangeError(`${name} image ${i} encodes (${encoding}) to the zero vector, so x̂ = x/‖x‖ is undefined`);
 }
 
 /**

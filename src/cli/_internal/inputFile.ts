@@ -1,0 +1,91 @@
+import { closeSync, fstatSync, openSync, readSync, createReadStream } from 'node:fs';
+import { errnoCode } from './errnoText.js';
+import { UsageError } from './errors.js';
+import { identityOf, type FileIdentity } from './fileIdentity.js';
+import { fileError } from './outputFile.js';
+
+/** An input file read whole. @internal */
+export interface InputData {
+  readonly bytes: Buffer;
+  /** Device and inode of a regular file (for the output-is-not-an-input check), null for a pipe or terminal. */
+  readonly identity: FileIdentity | null;
+}
+
+/** "1.5 MiB" for messages. @internal */
+export function byteSize(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u += 1;
+  }
+  return `${Number(v.toPrecision(3))} ${units[u] as string}`;
+}
+
+function tooLarge(what: string, limit: number, size?: number): UsageError {
+  return new UsageError(`${what} is ${size === undefined ? 'larger than' : `${byteSize(size)},`} ${size === undefined ? byteSize(limit) : `above the limit of ${byteSize(limit)}`} (qsdl reads it whole into memory; split it into smaller files)`);
+}
+
+/** Read a stream (pipe, FIFO, device) to its end, failing as soon as it passes `limit` bytes. */
+async function readStream(fd: number, what: string, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const stream = createReadStream('', { fd, autoClose: false, highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) {
+      const b = chunk as Buffer;
+      total += b.length;
+      if (total > limit) throw tooLarge(what, limit);
+      chunks.push(b);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw fileError(e, `cannot read ${what}`);
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Read an input whole: a regular file (its size checked before reading), a FIFO or
+ * device (read to the end, up to the limit), or standard input for `-`. A folder is
+ * refused. Errors name the input: a missing path is a UsageError, a refused read an
+ * IoError.
+ * @param path - a path, or `-` for standard input
+ * @param what - how messages name it, e.g. `input CSV "points.csv"`
+ * @param limit - largest size read, in bytes
+ * @internal
+ */
+export async function readInput(path: string, what: string, limit: number): Promise<InputData> {
+  const stdin = path === '-';
+  let fd: number;
+  try {
+    fd = stdin ? 0 : openSync(path, 'r');
+  } catch (e) {
+    throw fileError(e, `cannot read ${what}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new UsageError(`cannot read ${what}: is a folder`);
+    if (!st.isFile()) return { bytes: await readStream(fd, what, limit), identity: null };
+    if (st.size > limit) throw tooLarge(what, limit, st.size);
+    const bytes = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    for (;;) {
+      // A file that grows while it is read is read up to its size at open (plus what fits).
+      const r = readSync(fd, bytes, n, bytes.length - n, null);
+      if (r === 0) break;
+      n += r;
+      if (n === bytes.length) break;
+    }
+    return { bytes: bytes.subarray(0, n), identity: identityOf(st, what) };
+  } catch (e) {
+    if (e instanceof UsageError || errnoCode(e) === undefined) throw e;
+    throw fileError(e, `cannot read ${what}`);
+  } finally {
+    if (!stdin) closeSync(fd);
+  }
+}
