@@ -13,7 +13,7 @@ const h = (n: number) => (n === 0 ? 0 : ((n + 1) * Math.log1p(n) - n * Math.log(
 /** The q variance of one mode. */
 const varQ = (s: GaussianState, mode: number) => s.cov[2 * mode * (2 * s.modes) + 2 * mode] as number;
 
-describe('client attacks against independent values (SPEC §2, §3, §7)', () => {
+describe('client attacks against independent values (docs/model.md#protocol, docs/model.md#weight-leakage, docs/model.md#attacks)', () => {
   it('honest at the paper-2024 point: ½·log2(1 + 2μ/DX2) = ½·log2 5 bits per row of 784 weights', () => {
     const r = runAttack('honest');
     expect(relativeError(r.bitsPerSymbol, 0.5 * Math.log2(5) / 784)).toBeLessThan(1e-15);

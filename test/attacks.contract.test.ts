@@ -4,7 +4,7 @@ import { ATTACKS, runAttack, type Attack, type AttackParameter, type ProtocolCon
 import { logUniform } from './_helpers/arbitraries.js';
 
 /**
- * The contract every registered attack must pass (SPEC §7; STYLE.md "a family comes with
+ * The contract every registered attack must pass (docs/model.md#attacks; STYLE.md "a family comes with
  * a contract test suite"): its gain never exceeds the rigorous bound of its side at the
  * disturbance it causes; its outputs are finite, with a detection probability in [0, 1];
  * the same configuration and seed give the same outcome; an attack that claims

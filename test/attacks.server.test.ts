@@ -36,7 +36,7 @@ function oneSampleVarianceInformation(p: number, v: number): number {
   return (sum * dy) / 3;
 }
 
-describe('server attacks against independent values (SPEC §4.2, §7)', () => {
+describe('server attacks against independent values (docs/model.md#server-capabilities, docs/model.md#attacks)', () => {
   it('homodyne-variance with one row equals the mutual information of a Gaussian variance mixture, integrated directly over the sample', () => {
     for (const [gain, inputs, p] of [[2, 1, 1 / 1], [2, 4, 0.5], [1.5, 2, 0.5], [3, 10, 0.3]] as const) {
       const r = runAttack('homodyne-variance', { gain, inputs, rows: 1, activeFraction: p });

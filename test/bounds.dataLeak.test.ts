@@ -7,7 +7,7 @@ import { relativeError } from './_helpers/fixtures.js';
 
 const gainArb = fc.oneof(fc.constant(1), logUniform(1e-9, 20).map((g) => 1 + g));
 
-/** Independent 60-digit evaluation of ½·log2(1 + 2n·x²·I), I = 2k²x²/σ^p (SPEC §4.1). */
+/** Independent 60-digit evaluation of ½·log2(1 + 2n·x²·I), I = 2k²x²/σ^p (docs/model.md#homodyne-models). */
 function cramerRaoDecimal(gain: number, n: number, x: number, power: 4 | 8): number {
   const D = Decimal.clone({ precision: 60 });
   const g = decimalFromDouble(gain, 60);
@@ -18,7 +18,7 @@ function cramerRaoDecimal(gain: number, n: number, x: number, power: 4 | 8): num
   return new D(1).plus(fisher.times(x2).times(n).times(2)).ln().div(new D(2).ln()).div(2).toNumber();
 }
 
-describe('published data-leakage models (SPEC §4.1)', () => {
+describe('published data-leakage models (docs/model.md#homodyne-models)', () => {
   it('the default model is corrected (σ⁴)', () => {
     expect(dataLeak({ gain: 1.7 })).toBe(cramerRaoDataLeak(1.7, 392, undefined, 'corrected'));
   });

@@ -1,4 +1,4 @@
-// Server-side data models (SPEC §4.2): qfi, counting, holevo-subadditive, holevo-symmetric and the
+// Server-side data models (docs/model.md#server-capabilities): qfi, counting, holevo-subadditive, holevo-symmetric and the
 // Gamma form. Every value is checked against an independent source: decimal.js at 100 digits of
 // the textbook formula, brute-force sums (thinning of the geometric law, convolution of the rows'
 // photon numbers), closed forms and limits. The references are at the end of this file.
@@ -192,7 +192,7 @@ describe('holevo-symmetric: E_L[log2 C(N + L − 1, L)]/N, L negative binomial; 
   });
 });
 
-describe('the family (SPEC §4.2) and the dispatcher', () => {
+describe('the family (docs/model.md#server-capabilities) and the dispatcher', () => {
   const models = ['qfi', 'counting', 'holevo-subadditive', 'holevo-symmetric'] as const;
 
   it('every model is +0 at G = 1 exactly, for every N and M', () => {

@@ -51,7 +51,7 @@ describe('holevoWeightLeak: closed forms', () => {
   });
 });
 
-describe('holevoWeightLeak: properties (SPEC §8)', () => {
+describe('holevoWeightLeak: properties (docs/model.md#verification)', () => {
   it('0 ≤ χ_W ≤ h(μ) over the whole domain', () => {
     fc.assert(
       fc.property(muArb, lossArb, epsArb, (mu, loss, excessNoise) => {

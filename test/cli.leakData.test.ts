@@ -1,4 +1,4 @@
-// `qsdl leak data` with the server-side models of SPEC §4.2 (qfi, counting, holevo-subadditive,
+// `qsdl leak data` with the server-side models of docs/model.md#server-capabilities (qfi, counting, holevo-subadditive,
 // holevo-symmetric): spawns the real built binary (npm test builds first) and checks stdout,
 // stderr and exit code separately. The published models are covered in test/cli.test.ts.
 import { spawnSync } from 'node:child_process';

@@ -49,7 +49,7 @@ function downsample(split: MnistSplit, count: number): MnistSplit {
   return { count, rows, cols, images, labels: split.labels.slice(0, count) };
 }
 
-describe('counting bases (SPEC §4.2)', () => {
+describe('counting bases (docs/model.md#server-capabilities)', () => {
   const train = loadMnist('train');
   const test = loadMnist('test');
 

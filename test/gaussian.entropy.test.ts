@@ -213,7 +213,7 @@ describe('quantumFisherInformation (SNU)', () => {
       }),
     );
   });
-  it('SPEC §4.2: one returned mode with n = k·x² photons has F_Q = 4k/(1 + k·x²) about x', () => {
+  it('docs/model.md#server-capabilities: one returned mode with n = k·x² photons has F_Q = 4k/(1 + k·x²) about x', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }), (k, x) => {
         const n = k * x * x;

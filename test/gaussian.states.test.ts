@@ -48,7 +48,7 @@ const unit = fc.double({ min: 0, max: 1, noNaN: true });
 // Round-off of a handful of operations on entries of size ≤ 100: a few ulps of 100 ≈ 1e-14; 1e-12 leaves margin.
 const TOL = 1e-12;
 
-describe('constructors (SPEC §1 conventions)', () => {
+describe('constructors (docs/model.md#conventions conventions)', () => {
   it('coherent state |β⟩ has ⟨q⟩ = 2 Re β, ⟨p⟩ = 2 Im β and covariance I', () => {
     const s = coherentState([{ re: 0.5, im: -1.5 }, 2]);
     expect(Array.from(s.mean)).toEqual([1, -3, 4, 0]);

@@ -80,7 +80,7 @@ describe('accuracyCurve: the sweep gives what testAccuracy gives at every point'
   });
 });
 
-describe('accuracySweep and qsdl curve: the accuracy-versus-SNR curve beside the authors\' (SPEC §5)', () => {
+describe('accuracySweep and qsdl curve: the accuracy-versus-SNR curve beside the authors\' (docs/model.md#accuracy)', () => {
   const { network } = readNetwork(W, P);
   const full = loadMnist('test');
   const n = 500;
@@ -122,9 +122,11 @@ describe('accuracySweep and qsdl curve: the accuracy-versus-SNR curve beside the
 
   it('qsdl curve: bad flags give one line naming the flag, and exit 2', () => {
     for (const [args, msg] of [
-      [['--snr-min', '-1'], /--snr-min must be a finite number in \(0, ∞\); received -1/],
-      [['--snr-min', '10', '--snr-max', '1'], /--snr-max must be a finite number greater than --snr-min \(10\); received 1/],
-      [['--points', '1'], /--points must be an integer ≥ 2; received 1|--points must be/],
+      [['--snr-min', '-1'], /--snr-min must be a number in \[1e-300, 1e300\]; received -1/],
+      [['--snr-min', '10', '--snr-max', '1'], /--snr-max must be greater than --snr-min \(10\); received 1/],
+      [['--points', '1'], /--points must be an integer in \[2, 65536\]; received 1/],
+      [['--points', '1e9'], /--points must be an integer in \[2, 65536\]; received 1e9/],
+      [['--preset', 'paper-2024', '--points', '64'], /--points does not apply with --preset paper-2024/],
       [['--preset', 'paper-2025'], /--preset must be paper-2024/],
       [['--encoding', 'raw'], /--encoding must be one of pm1, unit; received "raw"/],
     ] as const) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodePixels, loadMnist } from '../src/index.js';
 
-describe('pixel encodings (SPEC §4.2, §5)', () => {
+describe('pixel encodings (docs/model.md#server-capabilities, docs/model.md#accuracy)', () => {
   it('pm1 maps 0 → −1, 255 → +1, 127.5 → 0; unit maps 0 → 0, 255 → 1', () => {
     expect(Array.from(encodePixels(Uint8Array.from([0, 255, 51])))).toEqual([-1, 1, (51 / 255 - 0.5) / 0.5]);
     expect(Array.from(encodePixels(Uint8Array.from([0, 255, 51]), 'unit'))).toEqual([0, 1, 51 / 255]);

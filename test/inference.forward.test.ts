@@ -23,7 +23,7 @@ function plainForward(w1: Float64Array, h: number, w2: Float64Array, c: number, 
 const vec = (len: number) => fc.float64Array({ minLength: len, maxLength: len, min: -1, max: 1, noNaN: true, noDefaultInfinity: true });
 
 describe('noisy forward pass of a bias-free ReLU network', () => {
-  it('theorem (SPEC §5): normalising each layer\'s input changes no noise-free argmax', () => {
+  it('theorem (docs/model.md#accuracy): normalising each layer\'s input changes no noise-free argmax', () => {
     const [n, h, c] = [6, 5, 4];
     fc.assert(
       fc.property(vec(h * n), vec(c * h), vec(n), (w1, w2, x) => {

@@ -52,7 +52,7 @@ describe('seeded normal deviates', () => {
   });
 });
 
-describe('client output noise (SPEC §5)', () => {
+describe('client output noise (docs/model.md#accuracy)', () => {
   it('DX2_eff equals DX2(G) for an ideal detector, and grows with loss of efficiency and electronic noise', () => {
     for (const g of [1.1, 1.3, 2, 2 + Math.SQRT2, 5]) {
       expect(relativeError(clientNoiseFactor(g), measurementNoiseFactor(g))).toBeLessThan(1e-15);

@@ -8,7 +8,7 @@ import { argmax, encodePixels, loadMnist, networkBytes, noisyForward, readNetwor
 const WEIGHTS = fileURLToPath(new URL('../weights/mnist-784-784-10.f32', import.meta.url));
 const PROVENANCE = fileURLToPath(new URL('../weights/mnist-784-784-10.json', import.meta.url));
 
-describe('training (SPEC §5 recipe)', () => {
+describe('training (docs/model.md#accuracy recipe)', () => {
   // A small problem: 600 training images, hidden width 32, 2 epochs.
   const train = loadMnist('train');
   const n = 600;
@@ -57,7 +57,7 @@ describe('the committed network (weights/)', () => {
     const p = join(dir, 'n.json');
     const bytes = networkBytes({ layers: [{ weights: Float64Array.from([1, 2, 3, 4]), rows: 2 }] });
     writeFileSync(w, bytes);
-    writeFileSync(p, JSON.stringify({ shapes: [[2, 2]], sha256: 'ab'.repeat(32) }));
+    writeFileSync(p, JSON.stringify({ shapes: [[2, 2]], sha256: 'ab'.repeat(32), command: 'test', cleanTestAccuracyPercent: null }));
     expect(() => readNetwork(w, p)).toThrow(/n\.f32: SHA-256 [0-9a-f]{64} does not match .*n\.json \(abab/);
     expect(readFileSync(w).length).toBe(16);
   });

@@ -42,7 +42,7 @@ function close(actual: number, expected: number, scale = 1): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * (scale + Math.abs(expected)));
 }
 
-describe('honestLayerRun: the client\'s measurement (SPEC §2 step 3)', () => {
+describe('honestLayerRun: the client\'s measurement (docs/model.md#client-measurement)', () => {
   it('output mean 2√(G−1)·√T·α·(w_i·x̂) and variance (2G² − 3G + 2)/G for every T and ε_tech', () => {
     fc.assert(
       fc.property(weightArb(3, 5), xArb(5), logUniform(1e-3, 50), gainArb, tArb, epsArb, (w, x, mu, gain, t, eps) => {
@@ -67,7 +67,7 @@ describe('honestLayerRun: the client\'s measurement (SPEC §2 step 3)', () => {
   });
 });
 
-describe('honestLayerRun: what returns to the server (SPEC §2 step 4)', () => {
+describe('honestLayerRun: what returns to the server (docs/model.md#returned-noise)', () => {
   it('excess noise per mode 2(G−1)/G·x̂_j² (+ ε_tech) = honestModeExcessNoise, and means √T·α·w_ij', () => {
     fc.assert(
       fc.property(weightArb(2, 6), xArb(6), logUniform(1e-3, 50), gainArb, tArb, epsArb, (w, x, mu, gain, t, eps) => {
@@ -115,7 +115,7 @@ describe('honestLayerRun: what returns to the server (SPEC §2 step 4)', () => {
   });
 });
 
-/** The whole chain of SPEC §2 for one row, built from the public engine operations (all N + 2 modes kept). */
+/** The whole chain of docs/model.md#protocol for one row, built from the public engine operations (all N + 2 modes kept). */
 function fullRow(w: readonly number[], x: readonly number[], alpha: number, gain: number, t: number, eps: number): GaussianState {
   const n = w.length;
   const u = householderUnitary(x);
@@ -150,7 +150,7 @@ describe('honestLayerRun = the full engine chain, row by row', () => {
       { numRuns: 40 },
     );
   });
-  it('N = 64, M = 8 runs in well under a second and keeps the SPEC §2 statistics', () => {
+  it('N = 64, M = 8 runs in well under a second and keeps the docs/model.md#protocol statistics', () => {
     const n = 64;
     const x = Array.from({ length: n }, (_, j) => Math.max(0, Math.sin(0.7 * j + 0.3)));
     const w = Array.from({ length: 8 }, (_, i) => Array.from({ length: n }, (_, j) => Math.cos(1.3 * i + 0.11 * j * j)));
@@ -173,13 +173,13 @@ describe('honestLayerRun = the full engine chain, row by row', () => {
   });
 });
 
-/** χ_W by the engine (SPEC §3, EPR picture): TMSV V = 2μ + 1 on (A, B); B through loss T, then ε output-referred; χ = S(AB) − S(B | heterodyne of A). */
+/** χ_W by the engine (docs/model.md#weight-leakage, EPR picture): TMSV V = 2μ + 1 on (A, B); B through loss T, then ε output-referred; χ = S(AB) − S(B | heterodyne of A). */
 function engineChiW(mu: number, t: number, eps: number): number {
   const ab = addNoise(pureLoss(twoModeSqueezedVacuum({ variance: 2 * mu + 1 }), 1, t), 1, eps);
   return vonNeumannEntropy(ab) - vonNeumannEntropy(heterodyneConditional(ab, 0, { q: 0, p: 0 }));
 }
 
-describe('χ_W from the engine = holevoWeightLeak (SPEC §3)', () => {
+describe('χ_W from the engine = holevoWeightLeak (docs/model.md#weight-leakage)', () => {
   const muArb = fc.oneof(logUniform(1e-3, 50), fc.double({ min: 1e-3, max: 50, noNaN: true }));
   const epsWide = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 2, noNaN: true }), logUniform(1e-12, 2));
   it('to 2e-10 bits absolute over μ ∈ [1e-3, 50], T ∈ [0.05, 1], ε ∈ [0, 2]', () => {

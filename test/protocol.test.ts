@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { channelLoss, effectiveExcessNoise, honestModeExcessNoise, measurementNoiseFactor, outputSnr } from '../src/index.js';
 import { relativeError } from './_helpers/fixtures.js';
 
-describe('client measurement noise (SPEC §2 step 3)', () => {
+describe('client measurement noise (docs/model.md#client-measurement)', () => {
   it('DX2(2) = 2 and DX2(1) = ∞', () => {
     expect(measurementNoiseFactor(2)).toBe(2);
     expect(measurementNoiseFactor(1)).toBe(Infinity);
@@ -25,7 +25,7 @@ describe('client measurement noise (SPEC §2 step 3)', () => {
   });
 });
 
-describe('honest excess noise (SPEC §2 step 4)', () => {
+describe('honest excess noise (docs/model.md#returned-noise)', () => {
   it('ε_j = 2(G−1)/G·x̂_j² sums to 2(G−1)/G over a unit vector', () => {
     const x = [0.6, -0.8, 0];
     const total = x.reduce((s, v) => s + honestModeExcessNoise(1.5, v), 0);

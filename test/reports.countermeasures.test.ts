@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clientCountermeasures, countingDataLeak, holevoSubadditiveDataLeak, holevoWeightLeak, outputSnr } from '../src/index.js';
 import { relativeError } from './_helpers/fixtures.js';
 
-describe('client countermeasures (SPEC §4.2) and their cost', () => {
+describe('client countermeasures (docs/model.md#server-capabilities) and their cost', () => {
   it('the baseline row is the protocol: counting = countingDataLeak, bound = the subadditive Holevo bound, χ_W at ε = 2k/(pN)', () => {
     fc.assert(
       fc.property(fc.double({ min: 1.01, max: 10, noNaN: true }), fc.double({ min: 0.1, max: 100, noNaN: true }), fc.double({ min: 0.3, max: 1, noNaN: true }), fc.double({ min: 0, max: 1e-3, noNaN: true }), (gain, mu, efficiency, darkCounts) => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,11 @@ describe('publication tables (bounds/)', () => {
     const p = join(dir, 'weight-leakage-vs-gain.csv');
     writeFileSync(p, readFileSync(p, 'utf8').replace(/,0\.0/, ',0.1'));
     const bad = qsdl('bounds', '--out', dir, '--check');
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^qsdl: error: .* is not current: weight-leakage-vs-gain\.csv differ/);
+    expect(bad.status).toBe(3); // docs/cli.md#exit-codes: a check found a difference
+    expect(bad.stdout).toMatch(/is not current \(1 of 12 tables\):\n {2}differ from a fresh computation: weight-leakage-vs-gain\.csv\n/);
+    rmSync(join(dir, 'data-leakage-models.tex'));
+    const missing = qsdl('bounds', '--out', dir, '--check');
+    expect(missing.status).toBe(3);
+    expect(missing.stdout).toMatch(/\(2 of 12 tables\):\n {2}missing: data-leakage-models\.tex\n {2}differ from a fresh computation: weight-leakage-vs-gain\.csv\n/);
   });
 });

@@ -1,4 +1,4 @@
-// The server's finite-size test (SPEC §8): detectionProbability and excessNoiseUpperBound, checked
+// The server's finite-size test (docs/model.md#verification): detectionProbability and excessNoiseUpperBound, checked
 // against closed forms (χ²₂ has the CDF 1 − e^(−x/2)), a decimal.js normal CDF (series of erf at
 // 60 digits), and a seeded Monte Carlo simulation of the test itself (the regression the server
 // runs, sample by sample).

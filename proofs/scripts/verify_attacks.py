@@ -77,7 +77,7 @@ def h2(q):
 
 
 def chi_w(mu, T, eps):
-    """chi_W(mu, T, eps) by the textbook formula (SPEC 3) at 50 digits."""
+    """chi_W(mu, T, eps) by the textbook formula (docs/model.md#weight-leakage) at 50 digits."""
     mu, T, eps = mp.mpf(mu), mp.mpf(T), mp.mpf(eps)
     V = 2 * mu + 1
     a, b, c2 = V, T * (V - 1) + 1 + eps, T * (V * V - 1)

@@ -13,9 +13,8 @@ Symbolic (sympy):
   * the single-mode QFI of a thermal state and homodyne <= QFI;
   * the amplify-then-split measurement: means, variances, commutators,
     DX2(G), its minimum at G = 2 + sqrt(2), DX2 = 2 sqrt(2) - 1.
-Numeric: the doc-comment examples of the qsdl functions, and (when
-../shared/reference/ccrb1_grid.csv is present next to the repository) the
-authors' CCRB1 values.
+Numeric: the doc-comment examples of the qsdl functions, and the authors'
+CCRB1 values (the repository's copy, test/fixtures/ccrb1_grid.csv).
 
 Exit status 0 when every check passes, 1 otherwise.
 Usage:  python3 proofs/scripts/verify_data_leakage.py
@@ -74,7 +73,7 @@ def cramer_rao(x, k, G, n):
     print(f"     G = 2, n = 392, x = 1/sqrt(n): paper-2024 {v8:.8g} bits, corrected {v4:.8g} bits, ratio {v4 / v8:.6f}")
     check("example cramerRaoDataLeak(2, 392) ~ 0.0072495 (sigma^8) / 0.0072864 (sigma^4)",
           abs(v8 - 0.0072495) < 5e-8 and abs(v4 - 0.0072864) < 5e-8)
-    ref = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "reference", "ccrb1_grid.csv")
+    ref = os.path.join(os.path.dirname(__file__), "..", "..", "test", "fixtures", "ccrb1_grid.csv")
     if os.path.exists(ref):
         worst8 = worst4 = 0.0
         rows = 0
@@ -90,7 +89,7 @@ def cramer_rao(x, k, G, n):
         check("formulas reproduce the authors' CCRB1 values (README: absolute error < 1e-15)",
               worst8 < 1e-15 and worst4 < 1e-15)
     else:
-        print("     (shared/reference/ccrb1_grid.csv not found; reference comparison skipped)")
+        check("test/fixtures/ccrb1_grid.csv is present (the authors' CCRB1 values)", False)
 
 
 def revised(k, G, n):
@@ -125,7 +124,7 @@ def revised(k, G, n):
     crb = (1 + k) * (1 - xj**2) / (M * k**2)
     val = (xj**2 / crb).subs(xj**2, 1 / n)
     check("x_j^2 / Var at x_j^2 = 1/n  =  (M/(n-1)) k^2/(1+k)", zero(sp.simplify(val - M / (n - 1) * k**2 / (1 + k))))
-    # QFI comparison (SPEC 4.2): tangent QFI per row = 4k'(I - x x^T), k' = k/2
+    # QFI comparison (docs/model.md#server-capabilities): tangent QFI per row = 4k'(I - x x^T), k' = k/2
     check("homodyne / quantum Fisher on tangent directions = k/(2(1+k)) = (G-1)/(3G-2)",
           zero((k**2 / (1 + k)) / (2 * k) - k / (2 * (1 + k))) and zero((kk / (2 * (1 + kk))) - (G - 1) / (3 * G - 2)))
 
@@ -148,7 +147,7 @@ def revised(k, G, n):
 
 
 def qfi_single_mode():
-    print("4. Single-mode quantum Fisher information (SPEC 4.2), for the comparison")
+    print("4. Single-mode quantum Fisher information (docs/model.md#server-capabilities), for the comparison")
     nbar, x, kp = sp.symbols("nbar x kprime", positive=True)
     m = sp.symbols("m", integer=True, nonnegative=True)
     # thermal state: photon-number distribution p_m = nbar^m/(1+nbar)^(m+1); the states commute,

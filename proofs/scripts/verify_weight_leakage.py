@@ -211,7 +211,7 @@ def h_mp_textbook(nn):
 
 
 def g_mp_textbook(nu):
-    """g(nu) as written in SPEC section 1 (textbook, subtracts)."""
+    """g(nu) as written in docs/model.md#conventions (textbook, subtracts)."""
     if nu == 1:
         return mpf(0)
     x1 = (nu + 1) / 2

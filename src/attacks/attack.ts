@@ -1,6 +1,6 @@
 import type { BiasFreeNetwork } from '../inference/noisyForward.js';
 /**
- * The one shape every attack has (SPEC §7): its side, its parameters with their
+ * The one shape every attack has (docs/model.md#attacks): its side, its parameters with their
  * domains, and, for a protocol configuration, the information it gains (naming the
  * estimator), the rigorous bound of its side at the disturbance it causes, that
  * disturbance, and the probability that the other party's finite-size test detects it.
@@ -25,13 +25,13 @@ export interface ProtocolConfiguration {
   readonly gain: number;
   /** Honest round-trip power transmittance T in (0, 1]. @defaultValue 1 */
   readonly transmittance: number;
-  /** Technical excess noise per mode the server sees from honest equipment (SNU, output-referred), attributed to the client to be safe (SPEC §5). @defaultValue 0 */
+  /** Technical excess noise per mode the server sees from honest equipment (SNU, output-referred), attributed to the client to be safe (docs/model.md#accuracy). @defaultValue 0 */
   readonly technicalNoise: number;
   /** Inputs N (modes per row). @defaultValue 784 */
   readonly inputs: number;
   /** Rows M of the layer (outputs). @defaultValue 784 */
   readonly rows: number;
-  /** Fraction p of non-zero entries of the client's vector, in (0, 1] (the paper: ½; SPEC §2 n = p·N). @defaultValue 0.5 */
+  /** Fraction p of non-zero entries of the client's vector, in (0, 1] (the paper: ½; docs/model.md#protocol n = p·N). @defaultValue 0.5 */
   readonly activeFraction: number;
   /** The server's photon-detector efficiency η in (0, 1]. @defaultValue 1 */
   readonly efficiency: number;
@@ -126,7 +126,7 @@ export interface AttackOutcome {
 }
 
 /**
- * An attack model: a plug-in of the attack library (SPEC §7). A new attack is one
+ * An attack model: a plug-in of the attack library (docs/model.md#attacks). A new attack is one
  * file in `src/attacks/catalogue/` exporting an object of this shape, plus one line in
  * `src/attacks/registry.ts`; the contract suite (`test/attacks.contract.test.ts`)
  * then checks it. Call it through `runAttack`, which validates and completes the arguments.

@@ -16,7 +16,7 @@ import { tapAndClaimLoss } from './catalogue/tapAndClaimLoss.js';
 import { InputRangeError } from '../inputError.js';
 
 /**
- * Every registered attack, client side first (SPEC §7). Adding an attack: one file in
+ * Every registered attack, client side first (docs/model.md#attacks). Adding an attack: one file in
  * `src/attacks/catalogue/` and one line here (docs/writing-an-attack.md).
  * @public
  */

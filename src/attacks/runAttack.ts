@@ -6,7 +6,7 @@ import { resolveConfiguration } from './resolveConfiguration.js';
 
 /**
  * Run a registered attack on one protocol configuration (bits per symbol, SNU,
- * power transmittance; SPEC §7). The configuration and the attack's parameters are
+ * power transmittance; docs/model.md#attacks). The configuration and the attack's parameters are
  * validated and completed with their defaults first; the outcome is checked to be
  * finite, with 0 ≤ detection probability ≤ 1.
  *

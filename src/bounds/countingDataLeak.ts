@@ -73,7 +73,7 @@ function countingKernel(k: number, rows: number, p: number, samples: number, eta
 }
 
 /**
- * Displace-and-count attack on the data, in bits per data symbol (SPEC §4.2; what a
+ * Displace-and-count attack on the data, in bits per data symbol (docs/model.md#server-capabilities; what a
  * server **achieves** with photon counters, so for independent pixels a lower bound on what
  * it can learn). Photon numbers; k = (G − 1)/G photons the client adds per row along x̂.
  * Never above {@link holevoSubadditiveDataLeak} in every configuration tested. The prior is

@@ -24,14 +24,14 @@ function cramerRaoKernel(gain: number, samples: number, x: number, sigmaPower: 4
 
 /**
  * The paper's homodyne Cramér–Rao figure for data leakage, in bits per data symbol
- * (SPEC §4.1; shot-noise units). Each returned mode is a zero-mean Gaussian of
+ * (docs/model.md#homodyne-models; shot-noise units). Each returned mode is a zero-mean Gaussian of
  * variance σ² = 1 + (2 − 2/G)·x² (SNU); with Fisher information I per sample and n
  * samples, Var ≥ 1/(n·I), reported as ½·log2(1 + 2·x²·n·I) (the factor 2 "for the
  * quantum"). I = 2(2 − 2/G)²x²/σ⁸ as published (`paper-2024`) or /σ⁴ (`corrected`).
  * Evaluated with log1p, so tiny values keep full relative accuracy (the published
  * float64 code returns 0 below about 1e-16 bits).
  * Note: this is the paper's model of a homodyning server, not an upper bound on what
- * a server can learn (SPEC §4.2).
+ * a server can learn (docs/model.md#server-capabilities).
  *
  * @param gain - client amplifier gain G ≥ 1
  * @param samples - number of samples n > 0 (the paper: n = N/2 = 392)

@@ -8,13 +8,13 @@ import { revisedDataLeak } from './revisedDataLeak.js';
 import { InputTypeError } from '../inputError.js';
 
 /**
- * Data-leakage models, all in bits per data symbol for one layer. Published (SPEC §4.1),
+ * Data-leakage models, all in bits per data symbol for one layer. Published (docs/model.md#homodyne-models),
  * models of a homodyning server, none an upper bound:
  * - `paper-2024`: homodyne Cramér–Rao as published (σ⁸ in the Fisher information);
  * - `corrected`: the same with σ⁴, the Fisher information of a Gaussian variance;
  * - `paper-2025`: the authors' revised formula ½·log2(1 + 4(M/n)(G−1)²/(G(3G−2))).
  *
- * What a server can really do (SPEC §4.2), with k = (G − 1)/G photons per row:
+ * What a server can really do (docs/model.md#server-capabilities), with k = (G − 1)/G photons per row:
  * - `qfi`: the quantum Fisher information 4k/(1 + kx²) as Gaussian-estimate bits over the M
  *   rows — a local-estimation figure, not a bound ({@link qfiDataLeak});
  * - `counting`: displace-and-count, achieved by a photon-counting server, with detector
@@ -27,7 +27,7 @@ import { InputTypeError } from '../inputError.js';
  */
 export type DataLeakModel = 'paper-2024' | 'corrected' | 'paper-2025' | 'qfi' | 'counting' | 'holevo-subadditive' | 'holevo-symmetric';
 
-/** The SPEC §4.1 models (the paper's two figures and qsdl's σ⁴ correction): the ones a paper preset can report. @public */
+/** The docs/model.md#homodyne-models models (the paper's two figures and qsdl's σ⁴ correction): the ones a paper preset can report. @public */
 export type PublishedDataLeakModel = 'paper-2024' | 'corrected' | 'paper-2025';
 
 /** The {@link DataLeakModel} names, in the order the CLI lists them. @public */

@@ -16,7 +16,7 @@ function subadditiveKernel(k: number, inputs: number, rows: number): number {
 
 /**
  * Holevo upper bound on the data leakage from subadditivity, in bits per data symbol
- * (SPEC §4.2; photon numbers, k = (G − 1)/G photons the client adds per row along x̂).
+ * (docs/model.md#server-capabilities; photon numbers, k = (G − 1)/G photons the client adds per row along x̂).
  * **An upper bound on everything any server can learn about x in one layer**, for any
  * prior on x, divided by the N data symbols:
  *

@@ -4,7 +4,7 @@ import { addedPhotons, checkRows } from './_internal/serverDataDomain.js';
 
 /**
  * Holevo upper bound on the data leakage from the photon-number blocks, in bits per data
- * symbol (SPEC §4.2; photon numbers, k = (G − 1)/G photons the client adds per row along
+ * symbol (docs/model.md#server-capabilities; photon numbers, k = (G − 1)/G photons the client adds per row along
  * x̂). **An upper bound on everything any server can learn about x in one layer**, for any
  * prior on x, divided by the N data symbols. Below the subadditive bound
  * ({@link holevoSubadditiveDataLeak}) in every configuration tested (not proven; the two

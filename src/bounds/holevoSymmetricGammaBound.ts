@@ -4,7 +4,7 @@ import { addedPhotons, checkRows } from './_internal/serverDataDomain.js';
 
 /**
  * Closed-form (Jensen) relaxation of the photon-block Holevo bound, in bits per data
- * symbol (SPEC §4.2; photon numbers, k = (G − 1)/G photons per row along x̂):
+ * symbol (docs/model.md#server-capabilities; photon numbers, k = (G − 1)/G photons per row along x̂):
  *
  *   E_L[log2 C(N + L − 1, L)] ≤ log2[Γ(N + M·k)/(Γ(M·k + 1)·Γ(N))],  divided by N,
  *

@@ -76,7 +76,7 @@ export function resolveWeightLeakPoint(input: WeightLeakInput): WeightLeakPoint 
 
 /**
  * Holevo bound χ_W, in bits per weight symbol, on what a client can learn of a
- * Gaussian-modulated coherent weight symbol (SPEC §3; shot-noise units, vacuum
+ * Gaussian-modulated coherent weight symbol (docs/model.md#weight-leakage; shot-noise units, vacuum
  * variance 1; T is a power transmittance; ε output-referred):
  *
  *   χ_W = g(ν₊) + g(ν₋) − g(ν₃).

@@ -9,7 +9,7 @@ const GUARD_DIGITS = 15;
 
 /**
  * High-precision reference for χ_W, in bits per weight symbol: the textbook closed
- * form (SPEC §3) evaluated in decimal.js from μ, the loss L (T = 1 − L exactly) and
+ * form (docs/model.md#weight-leakage) evaluated in decimal.js from μ, the loss L (T = 1 − L exactly) and
  * output-referred ε (SNU), numbers taken at their exact binary values. The form
  * cancels: ν₃ − 1 loses about log10(V/ε) digits and z about log10(V²/(μ·ε)), and
  * χ_W itself can be far smaller than its terms. So the working precision is

@@ -2,7 +2,7 @@ import { symplecticEntropy } from '../kernels/symplecticEntropy.js';
 
 /**
  * The textbook closed form of χ_W, in bits per weight symbol, evaluated in float64
- * exactly as the authors' Leak.m does (SPEC §3): a = V, b = T(V − 1) + 1 + ε,
+ * exactly as the authors' Leak.m does (docs/model.md#weight-leakage): a = V, b = T(V − 1) + 1 + ε,
  * c² = T(V² − 1), z = √((a + b)² − 4c²), ν± = ½(z ± (b − a)), ν₃ = b − c²/(a + 1),
  * χ = g(ν₊) + g(ν₋) − g(ν₃); a ν below 1 from round-off is taken as 1 (as the
  * reference run did). It loses about log10(1/ε) digits near the vacuum; it is here to

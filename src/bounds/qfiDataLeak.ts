@@ -7,7 +7,7 @@ function qfiKernel(k: number, rows: number, samples: number): number {
 }
 
 /**
- * Quantum-Fisher-information figure for the data, in bits per data symbol (SPEC §4.2;
+ * Quantum-Fisher-information figure for the data, in bits per data symbol (docs/model.md#server-capabilities;
  * photon numbers, k = (G − 1)/G photons the client adds per row along x̂). **A
  * local-estimation figure, not an information bound.**
  *

@@ -2,14 +2,14 @@ import { atLeast, positive } from '../_internal/validate.js';
 
 /**
  * The authors' revised (2025) data-leakage figure, in bits per data symbol
- * (SPEC §4.1):
+ * (docs/model.md#homodyne-models):
  *
  *   I_x = ½·log2(1 + 4·(M/n)·(G − 1)²/(G·(3G − 2))).
  *
  * Their accuracy map (Maps.m, 2025) uses n = N/2 = 392 and M = 784 + 10; their
  * leakage-versus-size figure uses n = N (the neuron count) and M = 784. Both are
  * reachable by choosing n and M. Like the 2024 figure it is a model of a
- * homodyning server, not an upper bound (SPEC §4.2). Evaluated with log1p.
+ * homodyning server, not an upper bound (docs/model.md#server-capabilities). Evaluated with log1p.
  *
  * @param gain - client amplifier gain G ≥ 1
  * @param rows - M > 0 (number of rows the data passes through)

@@ -7,7 +7,7 @@ import { cachedMnist } from './_internal/mnistCache.js';
 
 /**
  * Bases a photon-counting server can apply (as a passive unitary) to the returned modes
- * before counting (SPEC §4.2): `pixel` (identity), `dct` (orthonormal 2-D DCT-II), `pca`
+ * before counting (docs/model.md#server-capabilities): `pixel` (identity), `dct` (orthonormal 2-D DCT-II), `pca`
  * (eigenvectors of the covariance of public training directions x̂), `templates` (the ten
  * orthonormalised class-mean directions plus one "rest" detector).
  * @public
@@ -47,7 +47,7 @@ export interface CountingBasis {
 }
 
 /**
- * An orthonormal counting basis for images of the training split's size (SPEC §4.2),
+ * An orthonormal counting basis for images of the training split's size (docs/model.md#server-capabilities),
  * built only from public data: `pixel` = identity; `dct` = orthonormal 2-D DCT-II; `pca` =
  * eigenvectors of the covariance (1/n)Σ x̂x̂ᵀ − m̄m̄ᵀ of the normalised encoded training
  * images x̂ = x/‖x‖ (all of them; on MNIST 60 000, ≈ 1.7 s to accumulate from the non-zero

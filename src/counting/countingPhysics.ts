@@ -1,5 +1,5 @@
 /**
- * The detection settings every photon-counting simulation takes (SPEC §4.2). Photon number
+ * The detection settings every photon-counting simulation takes (docs/model.md#server-capabilities). Photon number
  * per row is given either as the client gain G (k = (G − 1)/G) or directly as k.
  * @public
  */

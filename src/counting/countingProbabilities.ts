@@ -4,7 +4,7 @@ import { InputRangeError, InputTypeError } from '../inputError.js';
 
 /**
  * Where the photons of a thermal mode along x̂ = x/‖x‖ land when the server counts in
- * `basis` (SPEC §4.2; dimensionless probabilities summing to 1): output b < D receives
+ * `basis` (docs/model.md#server-capabilities; dimensionless probabilities summing to 1): output b < D receives
  * |⟨b|x̂⟩|², and for a basis with a rest detector output D receives
  * ‖x̂ − Σ_b ⟨b|x̂⟩·b‖² = 1 − Σ_b |⟨b|x̂⟩|² (computed as the squared residual, never below 0).
  * A passive unitary maps a thermal mode along x̂ to a thermal mode along Bx̂, whose photons

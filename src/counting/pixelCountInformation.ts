@@ -57,7 +57,7 @@ const INK_THRESHOLD = 128;
 const COUNT_CLASSES = 4;
 
 /**
- * What a displace-and-count server learns about each pixel in the pixel basis (SPEC §4.2),
+ * What a displace-and-count server learns about each pixel in the pixel basis (docs/model.md#server-capabilities),
  * in bits per data symbol (per pixel): a seeded Monte Carlo over real first-layer inputs
  * (test images encoded, x̂ = x/‖x‖; k photons per row, M rows, efficiency η, dark counts d)
  * of the mutual information between a pixel's ink bit (raw ≥ 128) and its count class

@@ -95,7 +95,7 @@ function imageCount(name: string, value: unknown, fallback: number, max: number)
 
 /**
  * How often a photon-counting server recognises the client's digit from the counts of one
- * inference (SPEC §4.2), a fraction in [0, 1] against chance 0.1. Per test image: the
+ * inference (docs/model.md#server-capabilities), a fraction in [0, 1] against chance 0.1. Per test image: the
  * thermal mode along x̂ (k photons per row, M rows) is counted in `basis` with efficiency η
  * and dark counts d (simulateCounts); the server, trained only on public training images,
  * names the digit c maximising the multinomial log-likelihood Σ_b n_b·log P′_c(b), where

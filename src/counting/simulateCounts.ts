@@ -22,7 +22,7 @@ const SUM_TOLERANCE = 1e-9;
 
 /**
  * Photon counts per output, summed over the M rows of one layer, of one inference of
- * displace-and-count (SPEC §4.2; counts are integers, outputs as in `probabilities`). Per
+ * displace-and-count (docs/model.md#server-capabilities; counts are integers, outputs as in `probabilities`). Per
  * row the detected photons are geometric with mean η·k; over M rows their total is
  * negative binomial (mean M·η·k, variance M·η·k·(1 + η·k)), split multinomially with
  * probabilities p_b; each output also gets Poisson(M·d) dark counts. Summing the rows loses

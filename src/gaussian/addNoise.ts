@@ -7,7 +7,7 @@ import { diagonalOnModes } from './_internal/diagonalOnModes.js';
  * Add classical Gaussian noise of variance ε (SNU) to both quadratures of one mode (or of each of several)
  * (a random displacement with covariance ε·I, i.e. a thermal/classical-noise channel):
  * V → V + ε·I on that mode's block, mean unchanged. ε is in the output-referred units of
- * SPEC §1 when applied after the loss.
+ * docs/model.md#conventions when applied after the loss.
  *
  * @param state - input state
  * @param mode - the noisy mode, or a list of distinct modes (each gets ε)

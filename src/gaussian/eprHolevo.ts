@@ -16,7 +16,7 @@ import { InputRangeError } from '../inputError.js';
  *
  * The conditional covariance does not depend on the outcome, so the conditional entropy is
  * one number. With sub = E, a purification of AB, S(E) = S(AB) and S(E | a) = S(B | a), so the
- * client's bound χ_W of SPEC §3 is S(AB) − S(B | a): compute it as
+ * client's bound χ_W of docs/model.md#weight-leakage is S(AB) − S(B | a): compute it as
  * vonNeumannEntropy(AB) − (entropy of B after heterodyne of A), or call this function on an
  * explicit E.
  *

@@ -8,7 +8,7 @@ import { InputRangeError, InputTypeError } from '../inputError.js';
 /**
  * An N-mode Gaussian state in shot-noise units (vacuum covariance = identity), with
  * quadratures q = a + a†, p = −i(a − a†) ordered (q₁, p₁, q₂, p₂, …) and symplectic form
- * Ω = ⊕ [[0, 1], [−1, 0]] (SPEC §1). Modes are numbered 0 … N − 1 (SPEC's "mode 1" is 0).
+ * Ω = ⊕ [[0, 1], [−1, 0]] (docs/model.md#conventions). Modes are numbered 0 … N − 1 (the protocol's "mode 1" is 0).
  *
  * A plain immutable value: engine operations never write to a state's arrays and always
  * return a new state. Callers must not write to them either (typed arrays cannot be

@@ -2,7 +2,7 @@ import { finiteVector } from './_internal/checks.js';
 import { InputRangeError } from '../inputError.js';
 
 /**
- * A real orthogonal N×N matrix U(x̂) whose first row is x̂ = x/‖x‖ (SPEC §2 step 2): as a
+ * A real orthogonal N×N matrix U(x̂) whose first row is x̂ = x/‖x‖ (docs/model.md#inner-product): as a
  * passive unitary (a_i → Σ_j U_ij a_j) it puts x̂·(amplitudes) into mode 0. Built as a
  * Householder reflection with the stable sign choice: s = sign(x̂₁) (+1 for x̂₁ = 0),
  * v = x̂ + s·e₁, H = I − v vᵀ/(1 + |x̂₁|) (vᵀv = 2(1 + |x̂₁|) ≥ 2, so x̂ = ±e₁ divides by

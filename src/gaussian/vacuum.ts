@@ -3,7 +3,7 @@ import type { GaussianState } from './gaussianState.js';
 import { identityCov, stateOf } from './_internal/state.js';
 
 /**
- * The N-mode vacuum in shot-noise units: mean 0, covariance identity (SPEC §1).
+ * The N-mode vacuum in shot-noise units: mean 0, covariance identity (docs/model.md#conventions).
  *
  * @param modes - N, an integer ≥ 1
  * @returns the vacuum state

@@ -17,7 +17,7 @@ export interface EntropyOptions {
 
 /**
  * Von Neumann entropy S(ρ), in bits, of a Gaussian state (shot-noise units):
- * S = Σ_k g(ν_k) = Σ_k h((ν_k − 1)/2) over the symplectic eigenvalues (SPEC §1), with h
+ * S = Σ_k g(ν_k) = Σ_k h((ν_k − 1)/2) over the symplectic eigenvalues (docs/model.md#conventions), with h
  * the cancellation-free {@link thermalEntropy} evaluated on ν_k − 1 from
  * {@link symplecticEigenvalues}. Absolute error: ν_k − 1 carries the round-off δ of the
  * eigenvalue route (≈ u·‖V‖ for near-thermal states, up to ≈ u·‖V‖² for strongly squeezed

@@ -39,7 +39,7 @@ function switchIndex(n: number, before: boolean, active: (k: number) => boolean)
 
 /**
  * Classification accuracy (percent) at many noise levels at once — the accuracy-versus-SNR
- * curve (SPEC §5) — with the noise model of {@link testAccuracy} and its seed, at a small
+ * curve (docs/model.md#accuracy) — with the noise model of {@link testAccuracy} and its seed, at a small
  * fraction of the cost of running testAccuracy at every point (the authors' approach).
  *
  * The structure used, per image:

@@ -3,7 +3,7 @@ import { InputRangeError } from '../inputError.js';
 
 /**
  * Accuracy (percent) at any SNR from a computed curve: linear interpolation in log10 SNR
- * between the two nearest points (SPEC §5: accuracy depends on (μ, G) only through
+ * between the two nearest points (docs/model.md#accuracy: accuracy depends on (μ, G) only through
  * SNR = μ/DX2, so one curve serves a whole map). Outside the curve's range: NaN (no
  * extrapolation).
  *

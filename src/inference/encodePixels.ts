@@ -2,7 +2,7 @@ import { oneOf } from '../_internal/validate.js';
 import { InputRangeError } from '../inputError.js';
 
 /**
- * How a client turns MNIST pixels p ∈ {0, …, 255} into its data vector x (SPEC §4.2, §5):
+ * How a client turns MNIST pixels p ∈ {0, …, 255} into its data vector x (docs/model.md#server-capabilities, docs/model.md#accuracy):
  * `pm1` as the authors' notebook does, x = (p/255 − 0.5)/0.5 ∈ [−1, 1] (background −1,
  * ink +1, so |x| is nearly flat); `unit`, x = p/255 ∈ [0, 1] (background exactly 0).
  * @public

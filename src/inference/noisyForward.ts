@@ -22,7 +22,7 @@ export interface NetworkLayer {
 }
 
 /**
- * One noisy optical inference (SPEC §2 steps 2–6, §5): at every layer the client
+ * One noisy optical inference (docs/model.md#protocol, docs/model.md#accuracy): at every layer the client
  * normalises its input, obtains each w_i·x̂ with Gaussian noise of standard deviation
  * `noiseStds[l]` (same units as w·x̂; 0 for the noise-free network), and applies ReLU
  * before the next layer. Normalising changes no argmax of the noise-free network (it is

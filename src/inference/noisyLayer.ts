@@ -2,7 +2,7 @@ import { integerAtLeast, nonNegative } from '../_internal/validate.js';
 import { InputRangeError } from '../inputError.js';
 
 /**
- * One optical layer as the client sees it (SPEC §2 steps 2–3, §5): the input is
+ * One optical layer as the client sees it (docs/model.md#protocol, docs/model.md#accuracy): the input is
  * L2-normalised (x̂ = x/‖x‖; the norm stays with the client), then each of the M rows
  * of the weight matrix W (M × N, row-major) gives w_i·x̂ plus Gaussian noise of
  * standard deviation `noiseStd` (same units as w·x̂). A zero input vector is passed as

@@ -1,7 +1,7 @@
 import { oneOf, positive } from '../_internal/validate.js';
 import { clientNoiseFactor } from '../protocol/clientNoiseFactor.js';
 
-/** The physical noise model of the client's measurement (SPEC §5). @public */
+/** The physical noise model of the client's measurement (docs/model.md#accuracy). @public */
 export interface PhysicalNoiseSpec {
   /** Selects this model. */
   readonly model: 'physical';
@@ -23,7 +23,7 @@ export interface NotebookNoiseSpec {
   readonly f: number;
 }
 
-/** The physical model given by its output SNR = μ/DX2_eff alone (accuracy depends on nothing else, SPEC §5). @public */
+/** The physical model given by its output SNR = μ/DX2_eff alone (accuracy depends on nothing else, docs/model.md#accuracy). @public */
 export interface SnrNoiseSpec {
   /** Selects this model. */
   readonly model: 'snr';
@@ -31,14 +31,14 @@ export interface SnrNoiseSpec {
   readonly snr: number;
 }
 
-/** How the noise on the client's inner products is specified (SPEC §5). @public */
+/** How the noise on the client's inner products is specified (docs/model.md#accuracy). @public */
 export type OutputNoiseSpec = PhysicalNoiseSpec | NotebookNoiseSpec | SnrNoiseSpec;
 
 /**
  * Standard deviation of the noise on one inner product w·x̂ (same units as w·x̂), for a
  * layer whose weights have mean square meanSquareWeight = mean(W²):
  *
- * - physical: √(DX2_eff(G, η, v_el)/(4α²)) with α² = μ/mean(W²) (SPEC §5);
+ * - physical: √(DX2_eff(G, η, v_el)/(4α²)) with α² = μ/mean(W²) (docs/model.md#accuracy);
  * - snr: √(mean(W²)/(4·SNR)), the physical model through SNR = μ/DX2_eff;
  * - notebook: √(mean(W²)/F), from dividing the notebook's measurement by √(F/mean(W²)).
  *

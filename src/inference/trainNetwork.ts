@@ -4,7 +4,7 @@ import { inLeftOpen, integerAtLeast, positive, seed32 } from '../_internal/valid
 import type { BiasFreeNetwork } from './noisyForward.js';
 import { InputRangeError } from '../inputError.js';
 
-/** Training settings of {@link trainNetwork}; the defaults are the recipe of SPEC §5 (Adam, lr 1e-3, batch 64). @public */
+/** Training settings of {@link trainNetwork}; the defaults are the recipe of docs/model.md#accuracy (Adam, lr 1e-3, batch 64). @public */
 export interface TrainingOptions {
   /** Hidden width. @defaultValue 784 */
   readonly hidden?: number;
@@ -28,7 +28,7 @@ const BETA2 = 0.999;
 const ADAM_EPS = 1e-8;
 
 /**
- * Train the paper's bias-free ReLU network (inputs → hidden → classes, SPEC §5) by
+ * Train the paper's bias-free ReLU network (inputs → hidden → classes, docs/model.md#accuracy) by
  * mini-batch Adam on the softmax cross-entropy, deterministic under `seed`: weights start
  * uniform in ±1/√fan_in (PyTorch's default for linear layers), each epoch visits the
  * samples in a seeded Fisher–Yates order. Inputs are used as given (the per-layer

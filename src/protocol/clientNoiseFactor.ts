@@ -2,7 +2,7 @@ import { atLeast, inLeftOpen, nonNegative } from '../_internal/validate.js';
 
 /**
  * Noise-to-signal factor of the client's measurement with detector imperfections,
- * per unit α² (dimensionless): the amplify-then-split homodyne of SPEC §2 step 3 read
+ * per unit α² (dimensionless): the amplify-then-split homodyne of docs/model.md#client-measurement read
  * with homodyne efficiency η and electronic noise v_el (SNU). The reflected quadrature
  * has mean √η·2√(G − 1)·α·s and variance η·(2G² − 3G + 2)/G + (1 − η) + v_el, so the
  * estimate of s = w·x̂ has variance DX2_eff/(4α²) with
@@ -10,7 +10,7 @@ import { atLeast, inLeftOpen, nonNegative } from '../_internal/validate.js';
  *   DX2_eff = [η·(2G² − 3G + 2)/G + 1 − η + v_el] / (η·(G − 1)),
  *
  * which is DX2(G) at η = 1, v_el = 0 and grows as η falls or v_el rises (imperfections
- * lower the SNR; they never lower a leakage bound, SPEC §5).
+ * lower the SNR; they never lower a leakage bound, docs/model.md#accuracy).
  *
  * @param gain - amplifier gain G ≥ 1 (G = 1 gives +∞: no signal)
  * @param efficiency - homodyne efficiency η in (0, 1] @defaultValue 1

@@ -12,7 +12,7 @@ import { tensorProduct } from '../gaussian/tensorProduct.js';
 import { vacuum } from '../gaussian/vacuum.js';
 import { InputRangeError, InputTypeError } from '../inputError.js';
 
-/** Input of {@link honestLayerRun} (SPEC §2, one layer, honest parties). @public */
+/** Input of {@link honestLayerRun} (docs/model.md#protocol, one layer, honest parties). @public */
 export interface HonestLayerInput {
   /** W, M rows of N real weights (arrays or Float64Arrays). */
   readonly weights: readonly ArrayLike<number>[];
@@ -55,7 +55,7 @@ export interface HonestLayerRun {
 }
 
 /**
- * One layer of the protocol run at the level of Gaussian states (SPEC §2; shot-noise units,
+ * One layer of the protocol run at the level of Gaussian states (docs/model.md#protocol; shot-noise units,
  * vacuum variance 1; T a power transmittance). Modes: 0 … N − 1 the signal (time bins of
  * row i), N the amplifier's idler (kept by the client), N + 1 the vacuum port of the
  * client's beam splitter, whose reflected output the client homodynes (q). Per row i:

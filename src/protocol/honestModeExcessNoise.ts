@@ -2,7 +2,7 @@ import { atLeast, inClosed } from '../_internal/validate.js';
 
 /**
  * Excess noise ε_j, in SNU at the channel output, that an honest client adds to
- * returned mode j (SPEC §2 step 4): one thermal mode of (G − 1)/G photons along x̂,
+ * returned mode j (docs/model.md#returned-noise): one thermal mode of (G − 1)/G photons along x̂,
  * so ε_j = 2(G − 1)/G · x̂_j².
  *
  * @param gain - client amplifier gain G ≥ 1 (dimensionless)

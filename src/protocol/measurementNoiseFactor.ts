@@ -2,7 +2,7 @@ import { atLeast } from '../_internal/validate.js';
 
 /**
  * Noise-to-signal factor DX2(G) = (2G² − 3G + 2)/(G(G − 1)) of the client's
- * amplify-then-split homodyne (SPEC §2 step 3), per unit α²: the measured
+ * amplify-then-split homodyne (docs/model.md#client-measurement), per unit α²: the measured
  * quadrature has variance (2G² − 3G + 2)/G (SNU) and mean 2√(G − 1)·α·(w·x̂).
  * Smallest at G = 2 + √2, where DX2 = 2√2 − 1 ≈ 1.8284.
  *

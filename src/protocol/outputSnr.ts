@@ -2,7 +2,7 @@ import { nonNegative } from '../_internal/validate.js';
 import { measurementNoiseFactor } from './measurementNoiseFactor.js';
 
 /**
- * The client's output signal-to-noise ratio SNR = μ/DX2(G) for an ideal detector (SPEC §5),
+ * The client's output signal-to-noise ratio SNR = μ/DX2(G) for an ideal detector (docs/model.md#accuracy),
  * the only way (μ, G) enter the accuracy (with imperfections use μ/clientNoiseFactor(G, η, v_el)).
  * The authors' notebook noise equals the physical noise at F = 4·SNR (notebookFForSnr); their
  * Matlab maps read their accuracy curve at F = √SNR instead (docs/presets.md).

@@ -65,7 +65,7 @@ export interface AccuracyLeakageMapOptions {
  * gain with every μ, not the element-wise pairing of the published script
  * ({@link paperMapAsWritten}) — with four accuracy sources ({@link AccuracySource}),
  * qsdl's χ_W and every data-leakage model. Accuracy depends on (μ, G) only through
- * SNR = μ/DX2(G) (SPEC §5), so the simulated accuracy is one curve looked up
+ * SNR = μ/DX2(G) (docs/model.md#accuracy), so the simulated accuracy is one curve looked up
  * (`simulatedAccuracy`, e.g. {@link accuracyLookup} over an {@link accuracySweep}).
  *
  * @param gains - gains G ≥ 1

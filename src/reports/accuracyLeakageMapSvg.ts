@@ -148,7 +148,7 @@ export function accuracyLeakageMapSvg(map: AccuracyLeakageMap, options: MapSvgOp
   add(weight, c.maxWeightBits, 'stroke="#e02424" stroke-width="2.5"', `χ_W = ${c.maxWeightBits} bit per weight`);
   add(weight, c.maxWeightBits / 10, 'stroke="#e02424" stroke-width="1" stroke-dasharray="4 3"', `χ_W = ${c.maxWeightBits / 10} bit`);
   add(weight, c.maxWeightBits * 10, 'stroke="#e02424" stroke-width="1" stroke-dasharray="1 3"', `χ_W = ${c.maxWeightBits * 10} bit`);
-  // Published homodyne models in purple; the SPEC §4.2 models (what a server can really do) in orange.
+  // Published homodyne models in purple; the docs/model.md#server-capabilities models (what a server can really do) in orange.
   const dataStyle: Record<DataLeakModel, string> = {
     corrected: 'stroke="#7e3af2" stroke-width="2"',
     'paper-2024': 'stroke="#7e3af2" stroke-width="2" stroke-dasharray="8 4"',

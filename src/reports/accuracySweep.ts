@@ -11,7 +11,7 @@ import { InputRangeError } from '../inputError.js';
 
 /**
  * One point of an accuracy-versus-SNR sweep, with the authors' curves beside qsdl's.
- * SNR = μ/DX2_eff and the notebook's F = 4·SNR describe the same noise (SPEC §5).
+ * SNR = μ/DX2_eff and the notebook's F = 4·SNR describe the same noise (docs/model.md#accuracy).
  * @public
  */
 export interface AccuracySweepRow {
@@ -79,7 +79,7 @@ function gridSnrs(grid: AccuracySweepGrid): number[] {
 }
 
 /**
- * The accuracy-versus-SNR curve of a network (SPEC §5) computed by {@link accuracyCurve},
+ * The accuracy-versus-SNR curve of a network (docs/model.md#accuracy) computed by {@link accuracyCurve},
  * with the authors' raw simulations and logistic fit beside it, both at the same noise
  * (F = 4·SNR) and where the authors' maps read them (F = √SNR).
  *

@@ -7,7 +7,7 @@ import { measurementNoiseFactor } from '../protocol/measurementNoiseFactor.js';
 import { inClosed, inLeftOpen, integerAtLeast } from '../_internal/validate.js';
 
 /**
- * One client countermeasure (SPEC §4.2) and what it costs: accuracy through the output SNR,
+ * One client countermeasure (docs/model.md#server-capabilities) and what it costs: accuracy through the output SNR,
  * weight leakage through the noise the server sees, and what it buys against a counting
  * server. Units: photons, bits per weight or data symbol, SNR dimensionless.
  * @public
@@ -64,7 +64,7 @@ function clickInformation(p: number, q1: number, q0: number): number {
 const SPREAD_POINTS = 512;
 
 /**
- * The client countermeasures of SPEC §4.2 at one operating point, each with its cost:
+ * The client countermeasures of docs/model.md#server-capabilities at one operating point, each with its cost:
  * - `isotropic-noise`: the client adds n_a thermal photons to every returned mode (after
  *   its measurement: accuracy unchanged). The server sees ε + 2n_a (χ_W rises); a counting
  *   server sees background clicks, P(no count per row) = 1/(1 + η(k·s + n_a)) on active and

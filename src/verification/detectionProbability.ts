@@ -43,7 +43,7 @@ export interface DetectionProbabilityResult {
 }
 
 /**
- * Probability that the server's finite-size test (SPEC §8) aborts, per mode, from m returned
+ * Probability that the server's finite-size test (docs/model.md#verification) aborts, per mode, from m returned
  * samples at confidence 1 − δ; shot-noise units (vacuum variance 1), T a power transmittance,
  * ε output-referred.
  *
@@ -54,7 +54,7 @@ export interface DetectionProbabilityResult {
  * - Σr_i² ~ (1 + ε)·χ²_{m−1}, one degree of freedom going to t̂;
  * - t̂ ~ N(√T, (1 + ε)/Σa_i²), independent of Σr_i²;
  * so the two tests below are independent and the combined probability is
- * 1 − (1 − p_ε)(1 − p_T). (With the mean removed exactly, as in SPEC §8's sketch, the count
+ * 1 − (1 − p_ε)(1 − p_T). (With the mean removed exactly, as in docs/model.md#verification's sketch, the count
  * would be χ²_m; fitting T from the same samples costs one degree of freedom.)
  *
  * - Excess-noise test: abort if v̂ = Σr_i²/(m − 1) > v_thr = (1 + ε_h)·χ²_{m−1}(1 − δ/2)/(m − 1),

@@ -1,5 +1,5 @@
 /**
- * Client-side accounting shared by the client attacks (SPEC §3, §7): the per-mode
+ * Client-side accounting shared by the client attacks (docs/model.md#weight-leakage, docs/model.md#attacks): the per-mode
  * noise the server sees, the weight bound averaged over the N modes of a row at that
  * disturbance, and the server's chance of detecting it. Information in bits, noise in
  * SNU (output-referred), T a power transmittance.
@@ -14,7 +14,7 @@ export function addedPhotons(gain: number): number {
   return (gain - 1) / gain;
 }
 
-/** The honest per-mode excess noise on an active mode, 2k/(p·N) (SNU): SPEC §2 with x̂_j² = 1/(p·N). @internal */
+/** The honest per-mode excess noise on an active mode, 2k/(p·N) (SNU): docs/model.md#protocol with x̂_j² = 1/(p·N). @internal */
 export function honestActiveNoise(config: ProtocolConfiguration, gain = config.gain): number {
   return (2 * addedPhotons(gain)) / (config.activeFraction * config.inputs);
 }
@@ -42,7 +42,7 @@ export function honestChannel(config: ProtocolConfiguration): SeenChannel {
 /**
  * The weight bound at what the server sees, bits per weight symbol averaged over a row:
  * p·χ_W(μ', T, ε_active) + (1 − p)·χ_W(μ', T, ε_inactive), μ' = copies·μ (Q copies of a
- * coherent state are one with Q·μ photons, SPEC §3), and the active-mode value alone.
+ * coherent state are one with Q·μ photons, docs/model.md#weight-leakage), and the active-mode value alone.
  * @internal
  */
 export function weightBound(config: ProtocolConfiguration, seen: SeenChannel, copies = 1): { readonly average: number; readonly active: number } {
@@ -52,7 +52,7 @@ export function weightBound(config: ProtocolConfiguration, seen: SeenChannel, co
   return { average: config.activeFraction * active + (1 - config.activeFraction) * inactive, active };
 }
 
-/** Probability that the server's finite-size test (SPEC §8) flags what it sees on an active mode, against the honest expectation. @internal */
+/** Probability that the server's finite-size test (docs/model.md#verification) flags what it sees on an active mode, against the honest expectation. @internal */
 export function serverDetects(config: ProtocolConfiguration, seen: SeenChannel): number {
   const honest = honestChannel(config);
   return detectionProbability({

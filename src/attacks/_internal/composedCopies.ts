@@ -2,7 +2,7 @@ import type { AttackOutcome, ProtocolConfiguration } from '../attack.js';
 import { disturbance, honestChannel, serverDetects, weightBound, type SeenChannel } from './clientAccounting.js';
 
 /**
- * The weights sent `copies` times (Q inferences, or K clients, SPEC §4.4) and an optimal
+ * The weights sent `copies` times (Q inferences, or K clients, docs/model.md#lifetime) and an optimal
  * per-copy attack at the honest noise level, judged on the composed state: Q copies of
  * |αw⟩ are one copy with Q·μ photons; i.i.d. per-copy noise is invariant under the
  * rotation that concentrates the signal on one mode, so the copies together give

@@ -3,7 +3,7 @@ import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js
 /**
  * Shannon information, in bits, of the client's homodyne outcome about the q quadrature
  * of one Gaussian-modulated symbol (modulation V_A = 2μ' per quadrature, the weight
- * ensemble of the bound, SPEC §3) after amplifier G and the 1/G splitter (SPEC §2 step 3):
+ * ensemble of the bound, docs/model.md#weight-leakage) after amplifier G and the 1/G splitter (docs/model.md#client-measurement):
  * ½·log2(1 + 2μ'/DX2(G)). 0 at G = 1 (DX2 = ∞).
  * @internal
  */

@@ -1,5 +1,5 @@
 /**
- * Server-side accounting shared by the server attacks (SPEC §4.2, §7): the rigorous
+ * Server-side accounting shared by the server attacks (docs/model.md#server-capabilities, docs/model.md#attacks): the rigorous
  * Holevo bounds on what any server learns about x in one layer, bits per data symbol.
  * A server that only measures the light the client returns disturbs nothing the client
  * can see: its detection probability is 0.

@@ -11,7 +11,7 @@ const MNIST_PIXELS = 784;
 const Z = 3;
 
 /**
- * Displace-and-count (SPEC §4.2): the server removes its known displacement from each
+ * Displace-and-count (docs/model.md#server-capabilities): the server removes its known displacement from each
  * returned mode and counts photons, with detector efficiency η and d dark counts per mode
  * per row. `method analytic`: the per-pixel information of the Z channel for the prior "a
  * fraction p of the N pixels active, equal values" (q1, q0 the click probabilities of an

@@ -45,7 +45,7 @@ function clonerHolevo(mu: number, loss: number, noise: number): { readonly bits:
 }
 
 /**
- * The entangling cloner (SPEC §7): on every mode the client replaces the channel the
+ * The entangling cloner (docs/model.md#attacks): on every mode the client replaces the channel the
  * server expects by a Gaussian channel with the same (or a chosen larger) loss and noise
  * and keeps its whole purification — the Gaussian collective attack that reaches χ_W.
  * Per mode it imposes loss ΔL on top of T and the noise the server expects plus Δε; its

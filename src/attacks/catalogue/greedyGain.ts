@@ -4,7 +4,7 @@ import { clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal
 import { homodyneInformation } from '../_internal/homodyneInformation.js';
 import { InputRangeError } from '../../inputError.js';
 
-/** Gain with the smallest DX2, 2 + √2 (SPEC §2 step 3): the greedy client's default. */
+/** Gain with the smallest DX2, 2 + √2 (docs/model.md#client-measurement): the greedy client's default. */
 const BEST_GAIN = 2 + Math.SQRT2;
 
 /**

@@ -4,7 +4,7 @@ import { homodyneVarianceInformation } from '../_internal/homodyneVarianceInform
 import { passive, subadditiveBound } from '../_internal/serverAccounting.js';
 
 /**
- * Homodyne variance estimation, the paper's server model (SPEC §4.1): the server
+ * Homodyne variance estimation, the paper's server model (docs/model.md#homodyne-models): the server
  * homodynes each returned mode after removing its displacement and reads the client's
  * data from the variance 1 + 2k·x̂_j² of its M samples. Gain: the exact mutual
  * information between a pixel's activity (prior: a fraction p active with x̂_j² = 1/(p·N))

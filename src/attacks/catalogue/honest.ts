@@ -4,7 +4,7 @@ import { clientOutcome, honestChannel } from '../_internal/clientAccounting.js';
 import { homodyneInformation } from '../_internal/homodyneInformation.js';
 
 /**
- * The honest client (SPEC §2): one homodyne per row on the mode along x̂. It learns the
+ * The honest client (docs/model.md#protocol): one homodyne per row on the mode along x̂. It learns the
  * Shannon information of that outcome, ½·log2(1 + 2Tμ/DX2(G)) bits per row, spread over
  * the row's N weight symbols. Baseline of the client catalogue.
  * @public

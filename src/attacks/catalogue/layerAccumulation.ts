@@ -6,7 +6,7 @@ import { layerActivity } from '../_internal/layerActivity.js';
 import { SUBADDITIVE } from '../_internal/serverAccounting.js';
 
 /**
- * Accumulation over the M rows and the L layers of the trained network (SPEC §4.2, §4.4):
+ * Accumulation over the M rows and the L layers of the trained network (docs/model.md#server-capabilities, docs/model.md#lifetime):
  * every layer ℓ returns light that carries that layer's input (the pixels for layer 1, the
  * ReLU activations after), through all M_ℓ rows. Per layer the server counts photons
  * (Z channel with the layer's measured fraction p_ℓ of non-zero inputs, efficiency η, dark

@@ -2,7 +2,7 @@ import type { Attack } from '../attack.js';
 import { composedCopies } from '../_internal/composedCopies.js';
 
 /**
- * Q-inference accumulation on the composed state (SPEC §4.4): every inference re-sends
+ * Q-inference accumulation on the composed state (docs/model.md#lifetime): every inference re-sends
  * the weights; a client that runs the optimal per-mode attack at the honest noise level in
  * each of Q inferences holds Q copies, worth χ_W(Q·μ, T, ε) per weight symbol —
  * much less than Q times the per-inference figure, which is reported beside it.

@@ -4,7 +4,7 @@ import type { Attack } from '../attack.js';
 import { passive, subadditiveBound } from '../_internal/serverAccounting.js';
 
 /**
- * The quantum-optimal measurement of each returned mode (SPEC §4.2). Per mode and row the
+ * The quantum-optimal measurement of each returned mode (docs/model.md#server-capabilities). Per mode and row the
  * state is thermal with k·x̂_j² photons: every such state is diagonal in the photon-number
  * basis, so the Holevo quantity of a pixel's mode for the prior "a fraction p active, equal
  * values" equals the classical information of ideal photon counting — the Z channel with

@@ -3,7 +3,7 @@ import { detectionProbability } from '../../verification/detectionProbability.js
 import type { Attack } from '../attack.js';
 
 /**
- * A dishonest server with two-mode squeezed probes (SPEC §4.2, §7): instead of coherent
+ * A dishonest server with two-mode squeezed probes (docs/model.md#server-capabilities, docs/model.md#attacks): instead of coherent
  * states it sends one arm of a two-mode squeezed vacuum with n_s photons per mode (its
  * means still carry α·w) and keeps the idlers. The client's amplifier adds thermal noise
  * k·x̂_j² to mode j per row; the server un-squeezes each returned mode with its idler and

@@ -6,7 +6,7 @@ import { addLoss, clientOutcome, honestActiveNoise, type SeenChannel } from '../
 /**
  * Tap-and-claim-loss: a beam splitter taps a fraction τ of every mode and the client
  * reports it as fibre loss; it keeps the tapped coherent states and still runs the
- * honest homodyne on the rest. Per row, in the frame of U(x̂) (SPEC §2): the mode along
+ * honest homodyne on the rest. Per row, in the frame of U(x̂) (docs/model.md#protocol): the mode along
  * x̂ gives the homodyne outcome (SNR s = 2(1 − τ)Tμ/DX2) and a tap whose modulation,
  * given that outcome, is narrowed in q to 2μ/(1 + s): χ = ½log2(1 + s) + g(ν) with
  * ν² = (1 + 2τTμ/(1 + s))(1 + 2τTμ) (chain rule; the tap and the outcome are independent

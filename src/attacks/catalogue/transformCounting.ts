@@ -21,7 +21,7 @@ function wilsonLower(correct: number, count: number, z: number): number {
 }
 
 /**
- * Counting after a passive unitary the server chooses (SPEC §4.2): pixel basis, 2-D DCT,
+ * Counting after a passive unitary the server chooses (docs/model.md#server-capabilities): pixel basis, 2-D DCT,
  * principal components of public MNIST, or the ten class-mean directions. A photon lands in
  * output b with probability |⟨b|x̂⟩|². The server, trained only on the public training set,
  * names the client's digit from the counts of one inference (M rows); the recognition rate

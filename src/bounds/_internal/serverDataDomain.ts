@@ -2,7 +2,7 @@ import { atLeast, describeValue } from '../../_internal/validate.js';
 import { InputRangeError, InputTypeError } from '../../inputError.js';
 
 /**
- * Shared argument checks of the server-side data models (SPEC §4.2). Rows M are capped
+ * Shared argument checks of the server-side data models (docs/model.md#server-capabilities). Rows M are capped
  * because the exact photon-block expectation sums about 18·√(M·k(1 + k)) ≤ 26·√M terms:
  * 1e10 rows is about 2.6e6 terms (well under a second); every layer of a real network is
  * many orders of magnitude below. The other models share the cap so that the family has

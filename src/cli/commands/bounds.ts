@@ -37,8 +37,13 @@ export function registerBounds(program: Command, io: CliIo): void {
           io.stdout(`${opts.out}/: all ${files.length} tables are current\n`);
           return;
         }
-        const what = [missing.length > 0 ? `missing: ${missing.join(', ')}` : '', differ.length > 0 ? `differ from a fresh computation: ${differ.join(', ')}` : ''].filter((s) => s !== '');
-        io.stdout(`${wrap(`${opts.out}/ is not current (${missing.length + differ.length} of ${files.length} tables). ${what.join('; ')}. Run \`qsdl bounds --out ${opts.out}\` (npm run bounds for bounds/) and commit the result.`)}\n`);
+        const lines = [
+          `${opts.out}/ is not current (${missing.length + differ.length} of ${files.length} tables):`,
+          ...(missing.length > 0 ? [wrap(`  missing: ${missing.join(', ')}`, 100, 4)] : []),
+          ...(differ.length > 0 ? [wrap(`  differ from a fresh computation: ${differ.join(', ')}`, 100, 4)] : []),
+          wrap(`Run \`qsdl bounds --out ${opts.out}\` (npm run bounds for bounds/) and commit the result.`),
+        ];
+        io.stdout(`${lines.join('\n')}\n`);
         io.verdict(EXIT.fails);
         return;
       }

@@ -18,7 +18,7 @@ function rowsOf(model: DataLeakModel, flags: NumericValues, inputs: number): num
 export function registerLeakData(leak: Command, io: CliIo): void {
   const cmd = leak
     .command('data')
-    .description('server-side data leakage, in bits per data symbol: the published homodyne models (SPEC §4.1, not bounds), the QFI figure, the displace-and-count attack and two Holevo upper bounds (SPEC §4.2)')
+    .description('server-side data leakage, in bits per data symbol: the published homodyne models (docs/model.md#homodyne-models, not bounds), the QFI figure, the displace-and-count attack and two Holevo upper bounds (docs/model.md#server-capabilities)')
     .option('--model <name>', `${DATA_LEAK_MODELS.join(' | ')} (default ${DEFAULT_DATA_MODEL}: σ⁴ Fisher information)`)
     .option('--preset <name>', 'use the data model of a published version: paper-2024 | paper-2025');
   addNumericOptions(cmd, DATA_OPTIONS);
@@ -57,6 +57,6 @@ export function registerLeakData(leak: Command, io: CliIo): void {
     io.stdout(`data leakage at G = ${fmt(flags.gain as number)}, N = ${fmt(inputs)}, f = ${fmt(f)} (n = ${fmt(f * inputs)}), ` +
       `M = ${fmt(flags.rows ?? inputs)} rows (paper-2025: ${fmt(flags.rows ?? inputs + 10)})${detector}, bits per data symbol\n` +
       `${formatTable(['model', 'bits', 'full value', 'what it is'], rows)}\n` +
-      'Homodyne and QFI figures bound nothing; counting is what a photon-counting server achieves; the Holevo bounds cap what any server can learn (SPEC §4.2).\n');
+      'Homodyne and QFI figures bound nothing; counting is what a photon-counting server achieves; the Holevo bounds cap what any server can learn (docs/model.md#server-capabilities).\n');
   });
 }

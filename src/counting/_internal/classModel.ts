@@ -16,7 +16,7 @@ import { projector } from './projector.js';
 export const PSEUDO_IMAGES = 1;
 
 /**
- * The server's model of class c (SPEC §4.2): P_c(b) = mean over the first `images` training
+ * The server's model of class c (docs/model.md#server-capabilities): P_c(b) = mean over the first `images` training
  * images of class c of |⟨b|x̂⟩|², smoothed with {@link PSEUDO_IMAGES} uniform pseudo-image
  * per class: P_c(b) = (Σ_i p_i(b) + 1/B)/(n_c + 1). Row-major 10 × B (B = basis.outputs).
  * @internal

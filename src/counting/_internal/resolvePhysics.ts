@@ -12,7 +12,7 @@ export interface ResolvedPhysics {
   readonly meanPerRow: number;
 }
 
-/** Rows of the first layer of the paper's 784-784-10 network (SPEC §5). @internal */
+/** Rows of the first layer of the paper's 784-784-10 network (docs/model.md#accuracy). @internal */
 export const DEFAULT_ROWS = 784;
 
 /**

@@ -2,7 +2,7 @@ import { describeValue, integerAtLeast } from '../../_internal/validate.js';
 import { InputRangeError, InputTypeError } from '../../inputError.js';
 
 /**
- * Argument checks of the finite-size test (SPEC §8), in the style of src/_internal/validate.ts.
+ * Argument checks of the finite-size test (docs/model.md#verification), in the style of src/_internal/validate.ts.
  * @internal
  */
 

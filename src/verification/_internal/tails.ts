@@ -2,7 +2,7 @@ import chiSquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import chiSquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 
 /**
- * Distribution tails for the server's finite-size test (SPEC §8), on stdlib's regularised
+ * Distribution tails for the server's finite-size test (docs/model.md#verification), on stdlib's regularised
  * incomplete gamma function and its inverse. Upper tails are formed as 1 − CDF, so they are
  * accurate to about 1e-16 absolute (not relative: a tail below 1e-16 comes out as 0), and a
  * level α is passed to the quantile as 1 − α, which rounds α by up to 1.1e-16 absolute

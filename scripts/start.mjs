@@ -1,0 +1,40 @@
+// `npm start`: the main job. Runs qsdl's three reports on the paper, each under a heading,
+// and ends with their verdicts. qsdl paper and qsdl headline exit 3 when the claim fails
+// and 4 when it cannot be decided (docs/cli.md#exit-codes); that is their finding, not a
+// failure of this job, which exits 0 once all three have run and non-zero only when one of
+// them could not (bad installation, bug: exit 2, 70, 74, …).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../dist/qsdl.mjs', import.meta.url));
+const WIDTH = 100;
+const VERDICT = { 0: 'the claim holds', 3: 'the claim FAILS', 4: 'the claim is UNDECIDED (an upper bound is above the threshold, no attack reaches it)' };
+
+const sections = [
+  { title: 'The paper\'s operating points: its claims, both published codes, qsdl\'s values', args: ['paper'] },
+  { title: 'The headline claim over the whole (μ, G) grid of the paper\'s figure', args: ['headline'] },
+  { title: 'Every attack of the library against the bounds, at the paper-2024 point', args: ['attack', 'table'] },
+];
+
+function heading(n, title, args) {
+  const text = `${n}/${sections.length}  ${title}  (qsdl ${args.join(' ')})`;
+  process.stdout.write(`\n${'═'.repeat(WIDTH)}\n${text}\n${'═'.repeat(WIDTH)}\n\n`);
+}
+
+const results = [];
+for (const [i, s] of sections.entries()) {
+  heading(i + 1, s.title, s.args);
+  const r = spawnSync(process.execPath, [BIN, ...s.args], { stdio: 'inherit' });
+  const code = r.status ?? 128 + 15;
+  results.push({ command: `qsdl ${s.args.join(' ')}`, code });
+  if (code !== 0 && !(code in VERDICT)) {
+    process.stderr.write(`npm start: \`qsdl ${s.args.join(' ')}\` stopped with exit ${code}; the job is incomplete\n`);
+    process.exit(code);
+  }
+}
+process.stdout.write(`\n${'═'.repeat(WIDTH)}\nSummary\n${'═'.repeat(WIDTH)}\n`);
+for (const r of results) {
+  const verdict = r.command === 'qsdl attack table' ? 'ran (a table, no verdict)' : `${VERDICT[r.code]} (exit ${r.code})`;
+  process.stdout.write(`${r.command.padEnd(20)} ${verdict}\n`);
+}
+process.stdout.write('Exit codes: docs/cli.md#exit-codes. The model behind every number: docs/model.md.\n');
