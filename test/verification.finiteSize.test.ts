@@ -77,6 +77,18 @@ describe('detectionProbability: thresholds at the honest channel', () => {
     }), { numRuns: 200 });
   });
 
+  it('a subnormal μ (found by the CLI fuzz: μ = 2e-323 gave NaN) leaves the loss test powerless: false-alarm rate δ/2, finite thresholds', () => {
+    for (const mu of [5e-324, 2e-323, 1e-310]) {
+      for (const actual of [{ transmittance: 1, excessNoise: 0 }, { transmittance: 0.5, excessNoise: 0.1 }]) {
+        const r = run(1e6, 1e-6, mu, { transmittance: 1, excessNoise: 0 }, actual);
+        // √info ≤ √(2·1e6·1e-310) = 1.4e-152, so the statistic is −z·√(1/(1 + ε_a)) to far below an ulp.
+        const expected = normalCdfDecimal(normalUpperQuantileDecimal(levelInUse(1e-6).div(2)).neg().times(new D60(1).div(new D60(1 + actual.excessNoise)).sqrt())).toNumber();
+        expect(Number.isFinite(r.probability)).toBe(true);
+        expect(Math.abs(r.lossTest.probability - expected)).toBeLessThan(64 * U);
+      }
+    }
+  });
+
   it('the loss test is Φ((√T_h − √T_a − z·σ_h)/σ_a), Φ(−z) = δ/2: against 60-digit decimal.js (erf series, Newton for z)', () => {
     fc.assert(fc.property(fc.integer({ min: 2, max: 1e7 }), logUniform(1e-9, 0.5), logUniform(1e-2, 100), channelArb, channelArb, (m, delta, mu, honest, actual) => {
       const r = run(m, delta, mu, honest, actual);

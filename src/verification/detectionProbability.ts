@@ -102,12 +102,15 @@ export function detectionProbability(input: DetectionProbabilityInput): Detectio
 
   const info = m * 2 * mu; // Σa_i² ≈ m·V_A
   const z = normalUpperQuantile(delta / 2);
-  const sigmaH = Math.sqrt((1 + eh) / info);
+  // σ = √((1 + ε)/info) is formed as √(1 + ε)/√info: (1 + ε)/info overflows for a subnormal μ.
+  const rootInfo = Math.sqrt(info);
+  const sigmaH = Math.sqrt(1 + eh) / rootInfo;
   const lossThreshold = Math.sqrt(th) - z * sigmaH;
   // (τ − √T_a)/σ_a without forming τ − √T_a: τ and √T_a agree to many digits when σ is small, so
   // √T_h − √T_a = (T_h − T_a)/(√T_h + √T_a) is taken from the difference of the transmittances.
+  // Multiplied through by √info, so that σ_h and σ_a never meet as ∞/∞ when μ is tiny.
   const rootGap = (th - ta) / (Math.sqrt(th) + Math.sqrt(ta));
-  const pLoss = normalCdf((rootGap - z * sigmaH) / Math.sqrt((1 + ea) / info));
+  const pLoss = normalCdf((rootGap * rootInfo - z * Math.sqrt(1 + eh)) / Math.sqrt(1 + ea));
 
   // 1 − (1 − a)(1 − b) as a + b·(1 − a): two tiny probabilities keep their sum, and the result never rounds above 1.
   const probability = pNoise + pLoss * (1 - pNoise);

@@ -55,7 +55,7 @@ function lstatOrUndefined(path: string, what: string): Stats | undefined {
 export function fileError(e: unknown, context: string): Error {
   const code = errnoCode(e);
   if (code === undefined) return e instanceof Error ? e : new Error(String(e));
-  const usage = code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'ELOOP' || code === 'ENAMETOOLONG';
+  const usage = code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST' || code === 'ELOOP' || code === 'ENAMETOOLONG';
   return new (usage ? UsageError : IoError)(`${context}: ${errnoText(e)}`);
 }
 
