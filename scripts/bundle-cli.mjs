@@ -3,7 +3,10 @@
 // compiling the ~40 files of dist/cli (and commander, CommonJS) before the first line
 // runs; one file loads in a fraction of that (bench/run.mjs measures the batch path).
 // The library itself (dist/index.js) stays unbundled, as tsc emits it.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
   entryPoints: ['src/cli/qsdl.ts'],
@@ -13,6 +16,8 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  // The version is fixed into the bundle (src/version.ts), so the CLI file runs wherever it is copied.
+  define: { __QSDL_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
   // commander is CommonJS and calls require() for Node built-ins; give the bundle one.
   banner: { js: "import { createRequire as __qsdlCreateRequire } from 'node:module';\nconst require = __qsdlCreateRequire(import.meta.url);" },

@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -185,4 +185,43 @@ function recheck(plan: OutputPlan, what: string): void {
 /** One planned output written whole (see {@link commitOutputs}). @internal */
 export function commitOutput(plan: OutputPlan, what: string, parts: readonly (string | Buffer)[]): Promise<void> {
   return commitOutputs([{ plan, what, parts }]);
+}
+
+/**
+ * Create an output folder named by `flag` (and its parents) if missing. `-` is refused:
+ * it means standard output for a file, and a command that writes several files has none.
+ * @returns an undo: removes the folders this call created, if they are still empty (a
+ *   failed command leaves no empty folder behind)
+ * @internal
+ */
+export function ensureFolder(flag: string, path: string): () => void {
+  if (path === '' || path === '-') throw new UsageError(`${flag} must be a folder path; received ${JSON.stringify(path)} (a command that writes several files cannot write them to standard output)`);
+  let created: string | undefined;
+  try {
+    created = mkdirSync(path, { recursive: true });
+  } catch (e) {
+    throw fileError(e, `cannot create folder ${flag} ${JSON.stringify(path)}`);
+  }
+  return () => {
+    if (created === undefined) return;
+    // From the deepest created folder up to the first one, each removed only if empty.
+    for (let d = resolve(path); d.length >= created.length; d = dirname(d)) {
+      try {
+        rmdirSync(d);
+      } catch {
+        return;
+      }
+    }
+  };
+}
+
+/** Run `work` with the output folder in place ({@link ensureFolder}); if it fails, a folder this call created is removed again when empty. @internal */
+export async function inFolder<T>(flag: string, path: string, work: () => Promise<T>): Promise<T> {
+  const undo = ensureFolder(flag, path);
+  try {
+    return await work();
+  } catch (e) {
+    undo();
+    throw e;
+  }
 }

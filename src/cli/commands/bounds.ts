@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderBoundTable, TABLE_FORMATS } from '../../reports/renderBoundTable.js';
 import { standardBoundTables } from '../../reports/standardBoundTables.js';
 import { EXIT } from '../_internal/errors.js';
-import { commitOutputs, fileError, planOutput } from '../_internal/outputFile.js';
+import { commitOutputs, fileError, inFolder, planOutput } from '../_internal/outputFile.js';
 import { wrap } from '../_internal/table.js';
 import type { CliIo } from './common.js';
 
@@ -47,13 +47,10 @@ export function registerBounds(program: Command, io: CliIo): void {
         io.verdict(EXIT.fails);
         return;
       }
-      try {
-        mkdirSync(opts.out, { recursive: true });
-      } catch (e) {
-        throw fileError(e, `cannot create folder --out ${JSON.stringify(opts.out)}`);
-      }
-      const plans = files.map((f) => ({ plan: planOutput(join(opts.out, f.name), { what: JSON.stringify(join(opts.out, f.name)) }), what: JSON.stringify(join(opts.out, f.name)), parts: [f.text] }));
-      await commitOutputs(plans);
+      await inFolder('--out', opts.out, () => commitOutputs(files.map((f) => {
+        const path = join(opts.out, f.name);
+        return { plan: planOutput(path, { what: JSON.stringify(path) }), what: JSON.stringify(path), parts: [f.text] };
+      })));
       io.stdout(`wrote ${files.length} tables to ${opts.out}/\n`);
     });
 }
