@@ -97,6 +97,21 @@ describe.each(ATTACKS.map((a) => [a.name, a] as const))('attack contract: %s', (
     );
   });
 
+  it('runs with its default parameters over the whole documented configuration domain (G up to 1e6, μ down to subnormal): defaults that depend on the configuration stay valid', () => {
+    // Found by a user: greedy-gain's default actual gain 2 + √2 was below every declared G > 3.414.
+    const whole = fc.record({
+      mu: fc.oneof(logUniform(1e-300, 1e6), fc.constantFrom(5e-324, 2e-323, 1e6)),
+      gain: fc.oneof(fc.constantFrom(1, 2 + Math.SQRT2, 4, 1e6), logUniform(1e-12, 1e6 - 1).map((d) => 1 + d)),
+    });
+    fc.assert(
+      fc.property(whole, (c) => {
+        const r = runAttack(attack.name, restrict(attack, c), extra);
+        expect(Number.isFinite(r.bitsPerSymbol) && Number.isFinite(r.detectionProbability)).toBe(true);
+      }),
+      { numRuns: slow ? 2 : 200 },
+    );
+  });
+
   // registered only for the attacks that claim optimality (no skipped tests for the others)
   if (attack.claimsOptimal) it('claims optimality, so it reaches the bound (within its stated round-off and 1e-12 relative)', () => {
     fc.assert(
@@ -125,6 +140,7 @@ describe('the attack registry', () => {
     expect(() => runAttack('honest', {}, { tap: 0.1 })).toThrow(/parameter tap does not apply to attack honest/);
     expect(() => runAttack('tap-and-claim-loss', {}, { tap: 1 })).toThrow(/parameter tap of attack tap-and-claim-loss must be a number in \[0, 1\); received 1/);
     expect(() => runAttack('honest', { mu: -1 })).toThrow(/mean photon number mu .* received -1/);
+    expect(() => runAttack('greedy-gain', { gain: 2 }, { 'actual-gain': 1.5 })).toThrow(/actual-gain of attack greedy-gain must be ≥ the declared gain G = 2; received 1.5/);
     expect(() => runAttack('honest', { gain: Number.NaN })).toThrow(/gain G .* received NaN/);
   });
 });
