@@ -1,7 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync, createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { errnoCode } from './errnoText.js';
 import { UsageError } from './errors.js';
-import { identityOf, type FileIdentity } from './fileIdentity.js';
+import { fileKind, identityOf, type FileIdentity } from './fileIdentity.js';
 import { fileError } from './outputFile.js';
 
 /** An input file read whole. @internal */
@@ -57,10 +57,20 @@ async function readStream(fd: number, what: string, limit: number): Promise<Buff
  * @param path - a path, or `-` for standard input
  * @param what - how messages name it, e.g. `input CSV "points.csv"`
  * @param limit - largest size read, in bytes
+ * @param regularOnly - refuse anything but a regular file (a FIFO would wait for a writer)
  * @internal
  */
-export async function readInput(path: string, what: string, limit: number): Promise<InputData> {
+export async function readInput(path: string, what: string, limit: number, regularOnly = false): Promise<InputData> {
   const stdin = path === '-';
+  if (regularOnly) {
+    let st: Stats;
+    try {
+      st = statSync(path);
+    } catch (e) {
+      throw fileError(e, `cannot read ${what}`);
+    }
+    if (!st.isFile()) throw new UsageError(`cannot read ${what}: it is a ${fileKind(st)}, not a regular file`);
+  }
   let fd: number;
   try {
     fd = stdin ? 0 : openSync(path, 'r');

@@ -47,8 +47,8 @@ export async function loadNetworkFlag(value: string | undefined): Promise<Loaded
     source = files.provenance;
   }
   const what = (p: string) => `network file ${JSON.stringify(p)}`;
-  const provenance = await readInput(files.provenance, what(files.provenance), MAX_PROVENANCE_BYTES);
-  const weights = await readInput(files.weights, what(files.weights), 4 * MAX_NETWORK_WEIGHTS);
+  const provenance = await readInput(files.provenance, what(files.provenance), MAX_PROVENANCE_BYTES, true);
+  const weights = await readInput(files.weights, what(files.weights), 4 * MAX_NETWORK_WEIGHTS, true);
   let stored: StoredNetwork;
   try {
     stored = parseNetwork(weights.bytes, provenance.bytes.toString('utf8'), { weights: what(files.weights), provenance: what(files.provenance) });

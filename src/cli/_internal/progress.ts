@@ -10,6 +10,8 @@ export interface ProgressBar {
 export interface Progress {
   /** A bar for a step of `total` units; `format` is cli-progress's (`{bar}`, `{value}`, `{total}`, `{eta_formatted}`, payload fields). */
   bar(format: string, total: number, payload?: Record<string, string>): ProgressBar;
+  /** A one-line note for a step that cannot report its progress (one synchronous computation): shown until `stop`, then erased. */
+  note(text: string): ProgressBar;
 }
 
 const OFF: ProgressBar = { update: () => undefined, stop: () => undefined };
@@ -29,6 +31,11 @@ export function progressOn(quiet: boolean): Progress {
       const bar = new SingleBar({ format, stream: process.stderr, hideCursor: false, clearOnComplete: false }, Presets.shades_classic);
       bar.start(total, 0, payload);
       return { update: (v, p) => bar.update(v, p ?? {}), stop: () => bar.stop() };
+    },
+    note(text) {
+      if (!on) return OFF;
+      process.stderr.write(`qsdl: ${text}…`);
+      return { update: () => undefined, stop: () => void process.stderr.write('\r\x1b[2K') };
     },
   };
 }

@@ -124,6 +124,7 @@ export function registerAttack(program: Command, io: CliIo): void {
   const params = allParameters();
   for (const p of params) run.option(`--${p.name} <value>`, paramHelp(p));
   networkOption(run);
+  quietOption(run);
   run.action(async (name: string, opts: Record<string, unknown>) => {
     const a = getAttack(name);
     const config: Partial<Record<ConfigurationKey, number>> = {};
@@ -141,7 +142,13 @@ export function registerAttack(program: Command, io: CliIo): void {
       values[p.name] = p.kind === 'choice' ? raw : parseInDomain(`--${p.name}`, raw, parameterDomainOf(p));
     }
     const net = await networkFor([a], opts.network as string | undefined);
-    const outcome = runAttack(a.name, config, values, net === undefined ? {} : { network: () => net.network });
+    const note = a.cost === 'slow' ? progressOn(opts.quiet === true).note(`running ${a.name} (it simulates on the MNIST test images: seconds)`) : undefined;
+    let outcome: AttackOutcome;
+    try {
+      outcome = runAttack(a.name, config, values, net === undefined ? {} : { network: () => net.network });
+    } finally {
+      note?.stop();
+    }
     const full = resolveConfiguration(config);
     if (opts.json === true) {
       io.stdout(`${outcomeJson(outcome, full, { ...resolveAttackParameters(a, values, full) }, net)}\n`);
