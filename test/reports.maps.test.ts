@@ -195,8 +195,8 @@ describe('qsdl maps and qsdl headline', () => {
   it('qsdl headline --json answers for every data model and accuracy source; bad flags exit 2 with one line', () => {
     const r = spawnSync(process.execPath, [BIN, 'headline', '--gains', '16', '--mus', '16', '--curve-points', '64', '--json'], { encoding: 'utf8' });
     const h = JSON.parse(r.stdout) as { totalPoints: number; regions: { dataModel: string; accuracySource: string; feasible: boolean }[]; disagreements: unknown[]; verdict: { verdict: string } };
-    // The exit code is the verdict's: 0 holds, 3 fails, 4 undecided (docs/cli.md#exit-codes).
-    expect(r.status).toBe({ holds: 0, fails: 3, undecided: 4 }[h.verdict.verdict]);
+    // The exit code is the verdict's: 0 holds, 3 fails, 4 unknown (docs/cli.md#exit-codes).
+    expect(r.status).toBe({ holds: 0, fails: 3, unknown: 4 }[h.verdict.verdict]);
     expect(h.totalPoints).toBe(256);
     expect(h.regions.map((x) => `${x.dataModel}/${x.accuracySource}`)).toEqual(DATA_LEAK_MODELS.flatMap((m) => ACCURACY_SOURCES.map((s) => `${m}/${s}`)));
     expect(h.disagreements).toHaveLength(DATA_LEAK_MODELS.length * (ACCURACY_SOURCES.length - 1));

@@ -4,11 +4,11 @@
  *   meets the threshold;
  * - `fails`: an exact value, a measured accuracy or an achieved attack — a strategy that
  *   anyone can run again — misses it;
- * - `undecided`: only an upper bound misses the threshold and no attack reaches it, so
+ * - `unknown`: only an upper bound misses the threshold and no attack reaches it, so
  *   the claim can be neither certified nor refuted with qsdl's bounds and attacks.
  * @public
  */
-export type ClaimVerdict = 'holds' | 'fails' | 'undecided';
+export type ClaimVerdict = 'holds' | 'fails' | 'unknown';
 
 /** What a number is, which decides what it can prove about a claim. @public */
 export type EvidenceKind =
@@ -23,14 +23,14 @@ export type EvidenceKind =
 
 /**
  * Combine the verdicts of a claim's parts: any part that fails makes the claim fail,
- * all parts holding make it hold, anything else is undecided.
+ * all parts holding make it hold, anything else is unknown.
  * @param parts - the verdict of each part
  * @returns the claim's verdict
- * @example combineVerdicts(['holds', 'undecided']) // returns 'undecided'
- * @example combineVerdicts(['holds', 'fails', 'undecided']) // returns 'fails'
+ * @example combineVerdicts(['holds', 'unknown']) // returns 'unknown'
+ * @example combineVerdicts(['holds', 'fails', 'unknown']) // returns 'fails'
  * @public
  */
 export function combineVerdicts(parts: readonly ClaimVerdict[]): ClaimVerdict {
   if (parts.includes('fails')) return 'fails';
-  return parts.every((p) => p === 'holds') ? 'holds' : 'undecided';
+  return parts.every((p) => p === 'holds') ? 'holds' : 'unknown';
 }

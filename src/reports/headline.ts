@@ -189,7 +189,7 @@ export function headline(map: AccuracyLeakageMap, criteria: HeadlineCriteria = P
 
 /** qsdl's verdict on the headline over a map, with the reason in words. @public */
 export interface HeadlineVerdict {
-  /** holds, fails or undecided (see {@link ClaimVerdict}). */
+  /** holds, fails or unknown (see {@link ClaimVerdict}). */
   readonly verdict: ClaimVerdict;
   /** Grid points where the claim is certified: simulated accuracy meets it, χ_W and the one-layer Holevo data bound stay under. */
   readonly certifiedPoints: number;
@@ -205,7 +205,7 @@ export interface HeadlineVerdict {
  * accuracy meets the minimum while χ_W and the photon-number Holevo bound on the data
  * (one layer) stay under theirs; it fails if at every grid point the simulated accuracy
  * misses the minimum or the displace-and-count attack (achieved) exceeds the data
- * threshold; otherwise it is undecided. χ_W above its threshold refutes nothing (it is an
+ * threshold; otherwise it is unknown. χ_W above its threshold refutes nothing (it is an
  * upper bound). Over the grid's ranges only.
  *
  * @param map - from {@link accuracyLeakageMap}
@@ -221,6 +221,6 @@ export function headlineVerdict(map: AccuracyLeakageMap, criteria: HeadlineCrite
     if (acc >= criteria.minAccuracyPercent && r.weightBits <= criteria.maxWeightBits && r.dataBits['holevo-symmetric'] <= criteria.maxDataBits) certifiedPoints += 1;
     if (acc < criteria.minAccuracyPercent || r.dataBits.counting > criteria.maxDataBits) refutedPoints += 1;
   }
-  const verdict: ClaimVerdict = certifiedPoints > 0 ? 'holds' : refutedPoints === map.rows.length ? 'fails' : 'undecided';
+  const verdict: ClaimVerdict = certifiedPoints > 0 ? 'holds' : refutedPoints === map.rows.length ? 'fails' : 'unknown';
   return { verdict, certifiedPoints, refutedPoints, totalPoints: map.rows.length };
 }

@@ -53,7 +53,7 @@ function partVerdict(entries: readonly OperatingPointEntry[], side: OperatingPoi
   // A measured accuracy or an achieved attack that misses refutes; a bound that meets certifies.
   if (decisive.some((e) => (e.kind === 'measured' || e.kind === 'achieved') && !ok(e))) return 'fails';
   if (decisive.some((e) => (e.kind === 'measured' || e.kind === 'bound') && ok(e))) return 'holds';
-  return 'undecided';
+  return 'unknown';
 }
 
 function report(name: PresetName, network: BiasFreeNetwork, test: MnistSplit, onProgress?: (done: number, total: number) => void): OperatingPointReport {

@@ -1,4 +1,5 @@
 import { isInputError } from '../../inputError.js';
+import type { ClaimVerdict } from '../../reports/claimVerdict.js';
 
 /**
  * What the user asked for is wrong: a bad flag value, a flag that does not apply, an
@@ -31,7 +32,7 @@ export const EXIT = Object.freeze({
   ok: 0,
   usage: 2,
   fails: 3,
-  undecided: 4,
+  unknown: 4,
   internal: 70,
   io: 74,
   sigint: 130,
@@ -43,4 +44,9 @@ export function exitCodeOf(e: unknown): number {
   if (e instanceof UsageError || isInputError(e)) return EXIT.usage;
   if (e instanceof IoError) return EXIT.io;
   return EXIT.internal;
+}
+
+/** The exit code of a verdict: 0 holds, 3 fails, 4 unknown (docs/cli.md#exit-codes). @internal */
+export function verdictExit(v: ClaimVerdict): number {
+  return v === 'holds' ? EXIT.ok : v === 'fails' ? EXIT.fails : EXIT.unknown;
 }

@@ -40,7 +40,7 @@ export function wrap(text: string, width = TEXT_WIDTH, indent = 0): string {
   return lines.join('\n');
 }
 
-/** A verdict in words, upper-case for the eye: HOLDS, FAILS, UNDECIDED. @internal */
-export function verdictWord(v: 'holds' | 'fails' | 'undecided'): string {
+/** A verdict in words, upper-case for the eye: HOLDS, FAILS, UNKNOWN. @internal */
+export function verdictWord(v: 'holds' | 'fails' | 'unknown'): string {
   return v.toUpperCase();
 }

@@ -9,7 +9,7 @@ import { parseInDomain, SEED_DOMAIN, type Domain, type NumericOption } from '../
 /** Where a command writes (injected so that the CLI shell owns process I/O). @internal */
 export interface CliIo {
   readonly stdout: (text: string | Buffer) => void;
-  /** Set the exit code of a command that ran to the end with a verdict (EXIT.fails, EXIT.undecided). */
+  /** Set the exit code of a command that ran to the end with a verdict (EXIT.fails, EXIT.unknown). */
   readonly verdict: (code: number) => void;
 }
 

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { headline, headlineVerdict, type Headline, type HeadlineRegion, type HeadlineVerdict } from '../../reports/headline.js';
 import { QSDL_VERSION } from '../../version.js';
+import { verdictExit } from '../_internal/errors.js';
 import { networkJson } from '../_internal/networkFlag.js';
 import { readStudyFlags, runStudy, studyNetwork, studyOptions, type StudyFlags } from '../_internal/study.js';
 import { fmt, formatTable, verdictWord, wrap } from '../_internal/table.js';
 import type { CliIo } from './common.js';
-import { verdictExit } from './paper.js';
 
 const range = (r: readonly [number, number] | null) => (r === null ? '-' : `${fmt(r[0])} … ${fmt(r[1])}`);
 
@@ -50,7 +50,7 @@ export function registerHeadline(program: Command, io: CliIo): void {
   studyOptions(
     program
       .command('headline')
-      .description('is there a (μ, G) with accuracy ≥ 96 %, χ_W ≤ 0.1 bit and data leakage ≤ 0.01 bit? For every data model and accuracy source, and qsdl\'s verdict (exit 0 holds, 3 fails, 4 undecided)'),
+      .description('is there a (μ, G) with accuracy ≥ 96 %, χ_W ≤ 0.1 bit and data leakage ≤ 0.01 bit? For every data model and accuracy source, and qsdl\'s verdict (exit 0 holds, 3 fails, 4 unknown)'),
   )
     .option('--json', 'print the whole answer as JSON (regions with their μ interval at every gain, and the verdict)')
     .action(async (opts: StudyFlags & { json?: boolean }) => {

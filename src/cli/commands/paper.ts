@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import type { ClaimVerdict } from '../../reports/claimVerdict.js';
+import { combineVerdicts } from '../../reports/claimVerdict.js';
 import { PAPER_HEADLINE } from '../../reports/headline.js';
 import { paperOperatingPoints, type OperatingPointEntry, type OperatingPointReport } from '../../reports/paperOperatingPoints.js';
 import { QSDL_VERSION } from '../../version.js';
-import { EXIT } from '../_internal/errors.js';
+import { verdictExit } from '../_internal/errors.js';
 import { loadMnistData, loadNetworkFlag, networkJson, networkOption } from '../_internal/networkFlag.js';
 import { progressOn, withBar } from '../_internal/progress.js';
 import { fmt, formatTable, verdictWord, wrap } from '../_internal/table.js';
@@ -26,19 +26,14 @@ const SIDE: Readonly<Record<OperatingPointEntry['side'], string>> = {
 
 const KIND: Readonly<Record<OperatingPointEntry['kind'], string>> = { measured: 'measured', bound: 'upper bound', achieved: 'achieved', model: 'model' };
 
-/** The exit code of a verdict (docs/cli.md#exit-codes). @internal */
-export function verdictExit(v: ClaimVerdict): number {
-  return v === 'holds' ? EXIT.ok : v === 'fails' ? EXIT.fails : EXIT.undecided;
-}
-
 /** Why a part has its verdict, in words. */
 function partReason(r: OperatingPointReport, side: 'accuracy' | 'weight' | 'data'): string {
   const v = r.verdicts[side];
   const named = (kind: OperatingPointEntry['kind']) => r.entries.find((e) => e.side === side && e.decisive && e.kind === kind);
   if (side === 'accuracy') return `${verdictWord(v)}: the network classifies ${fmt(named('measured')?.value ?? Number.NaN)} % of the test images`;
-  if (side === 'weight') return v === 'holds' ? 'HOLDS: the Holevo bound χ_W is under 0.1 bit' : 'UNDECIDED: the Holevo bound χ_W is over 0.1 bit and no attack is shown to reach it';
+  if (side === 'weight') return v === 'holds' ? 'HOLDS: the Holevo bound χ_W is under 0.1 bit' : 'UNKNOWN: the Holevo bound χ_W is over 0.1 bit and no attack is shown to reach it';
   if (v === 'fails') return `FAILS: a displace-and-count server learns ${fmt(named('achieved')?.value ?? Number.NaN)} bit per data symbol`;
-  return v === 'holds' ? 'HOLDS: the one-layer Holevo bound is under 0.01 bit' : 'UNDECIDED: the Holevo bound is over 0.01 bit, no attack shown to reach 0.01';
+  return v === 'holds' ? 'HOLDS: the one-layer Holevo bound is under 0.01 bit' : 'UNKNOWN: the Holevo bound is over 0.01 bit, no attack shown to reach 0.01';
 }
 
 function reportText(r: OperatingPointReport): string[] {
@@ -62,7 +57,7 @@ function reportText(r: OperatingPointReport): string[] {
 export function registerPaper(program: Command, io: CliIo): void {
   const cmd = program
     .command('paper')
-    .description('the paper\'s published operating points: its claims, the values of both published code versions and qsdl\'s own, and qsdl\'s verdict (exit 0 holds, 3 fails, 4 undecided; about 10 s: it runs the trained network on the MNIST test images)')
+    .description('the paper\'s published operating points: its claims, the values of both published code versions and qsdl\'s own, and qsdl\'s verdict (exit 0 holds, 3 fails, 4 unknown; about 10 s: it runs the trained network on the MNIST test images)')
     .option('--json', 'print one JSON object');
   networkOption(cmd);
   quietOption(cmd);
@@ -71,8 +66,7 @@ export function registerPaper(program: Command, io: CliIo): void {
     const test = loadMnistData('test');
     const reports = withBar(progressOn(opts.quiet === true), 'paper: accuracy at both points [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', 2 * test.count, (bar) =>
       paperOperatingPoints(net.network, test, (done) => bar.update(done)));
-    const verdicts = reports.map((r) => r.verdicts.claim);
-    const overall: ClaimVerdict = verdicts.includes('fails') ? 'fails' : verdicts.every((v) => v === 'holds') ? 'holds' : 'undecided';
+    const overall = combineVerdicts(reports.map((r) => r.verdicts.claim));
     io.verdict(verdictExit(overall));
     if (opts.json === true) {
       io.stdout(`${JSON.stringify({ claims: C, units: { accuracy: 'percent', weight: 'bits per weight symbol', data: 'bits per data symbol' }, verdict: overall, operatingPoints: reports, ...networkJson(net), qsdlVersion: QSDL_VERSION }, null, 2)}\n`);
