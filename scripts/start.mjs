@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../dist/qsdl.mjs', import.meta.url));
 const WIDTH = 100;
-const VERDICT = { 0: 'the claim holds', 3: 'the claim FAILS', 4: 'the claim is UNDECIDED (an upper bound is above the threshold, no attack reaches it)' };
+const VERDICT = { 0: 'the claim holds', 3: 'the claim FAILS', 4: 'the claim is UNKNOWN (an upper bound is above the threshold, no attack reaches it)' };
 
 const sections = [
   { title: 'The paper\'s operating points: its claims, both published codes, qsdl\'s values', args: ['paper'] },

@@ -26,7 +26,7 @@ export class InputTypeError extends TypeError {
  * @param e - anything thrown
  * @returns true for {@link InputRangeError} and {@link InputTypeError}
  * @example isInputError(new InputTypeError('x')) // returns true
- * @example isInputError(new InputRangeError('Invalid array length')) // returns false
+ * @example isInputError(new RangeError('Invalid array length')) // returns false
  * @public
  */
 export function isInputError(e: unknown): e is InputRangeError | InputTypeError {

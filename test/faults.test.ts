@@ -125,6 +125,21 @@ describe('targets that are not regular files, and outputs that are inputs', () =
     expect(strays(dir)).toEqual([]);
   });
 
+  it('a FIFO, a process substitution and an empty device are read to their end like files', () => {
+    const dir = makeSandbox();
+    const sh = (script: string) => spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8' });
+    const q = `"${process.execPath}" "${BIN}" leak weight --excess-noise 0.01`;
+    const fifo = sh(`(printf 'mu\\n2\\n' > fifo &) ; ${q} --input fifo`);
+    expect(fifo.status, fifo.stderr).toBe(0);
+    expect(Number(fifo.stdout.split('\n')[1]?.split(',')[1])).toBe(holevoWeightLeak({ mu: 2, excessNoise: 0.01 }));
+    const sub = sh(`${q} --input <(printf 'mu\\n2\\n')`);
+    expect(sub.status, sub.stderr).toBe(0);
+    expect(sub.stdout).toBe(fifo.stdout);
+    const empty = sh(`${q} --input /dev/null`);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/^qsdl: error: input CSV "\/dev\/null" is empty/);
+  });
+
   it('--input - reads standard input', async () => {
     const dir = makeSandbox();
     const r = await runQsdl(['leak', 'weight', '--excess-noise', '0.01', '--input', '-'], dir, { stdin: 'mu\n3\n' });
@@ -172,16 +187,16 @@ describe('interrupts while writing', () => {
     expect(strays(dir)).toEqual([]);
   }, 120_000);
 
-  it('SIGINT before any output exists ends qsdl at once, leaving nothing', async () => {
+  it('SIGINT before any output exists ends qsdl at once, leaving nothing (not even the output folder it would create)', async () => {
     const dir = makeSandbox();
-    const child = spawn(process.execPath, [BIN, 'curve', '--output', 'curve.csv', '--quiet'], { cwd: dir, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'maps', '--out-dir', 'new/maps', '--quiet'], { cwd: dir, stdio: 'ignore' });
     await new Promise((r) => setTimeout(r, 1500));
     const t = Date.now();
     child.kill('SIGINT');
     const end = await new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_c, s) => resolve(s)));
     expect(end).toBe('SIGINT');
     expect(Date.now() - t).toBeLessThan(2000);
-    expect(existsSync(join(dir, 'curve.csv'))).toBe(false);
+    expect(existsSync(join(dir, 'new'))).toBe(false);
     expect(strays(dir)).toEqual([]);
   }, 30_000);
 });

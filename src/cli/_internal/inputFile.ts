@@ -28,11 +28,11 @@ function tooLarge(what: string, limit: number, size?: number): UsageError {
   return new UsageError(`${what} is ${size === undefined ? 'larger than' : `${byteSize(size)},`} ${size === undefined ? byteSize(limit) : `above the limit of ${byteSize(limit)}`} (qsdl reads it whole into memory; split it into smaller files)`);
 }
 
-/** Read a stream (pipe, FIFO, device) to its end, failing as soon as it passes `limit` bytes. */
-async function readStream(fd: number, what: string, limit: number): Promise<Buffer> {
+/** Read a stream (pipe, FIFO, device) to its end, failing as soon as it passes `limit` bytes. The stream owns `fd` and closes it (unless it is standard input). */
+async function readStream(fd: number, what: string, limit: number, closeFd: boolean): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
-  const stream = createReadStream('', { fd, autoClose: false, highWaterMark: 1 << 20 });
+  const stream = createReadStream('', { fd, autoClose: closeFd, highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream) {
       const b = chunk as Buffer;
@@ -77,15 +77,19 @@ export async function readInput(path: string, what: string, limit: number, regul
   } catch (e) {
     throw fileError(e, `cannot read ${what}`);
   }
+  let owned = !stdin; // closed here, unless a stream takes it over
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new UsageError(`cannot read ${what}: is a folder`);
-    if (!st.isFile()) return { bytes: await readStream(fd, what, limit), identity: null };
+    if (!st.isFile()) {
+      owned = false;
+      return { bytes: await readStream(fd, what, limit, !stdin), identity: null };
+    }
     if (st.size > limit) throw tooLarge(what, limit, st.size);
     const bytes = Buffer.allocUnsafe(st.size);
     let n = 0;
     for (;;) {
-      // A file that grows while it is read is read up to its size at open (plus what fits).
+      // A file that grows while it is read is read up to its size at open.
       const r = readSync(fd, bytes, n, bytes.length - n, null);
       if (r === 0) break;
       n += r;
@@ -96,6 +100,6 @@ export async function readInput(path: string, what: string, limit: number, regul
     if (e instanceof UsageError || errnoCode(e) === undefined) throw e;
     throw fileError(e, `cannot read ${what}`);
   } finally {
-    if (!stdin) closeSync(fd);
+    if (owned) closeSync(fd);
   }
 }

@@ -1,11 +1,11 @@
-import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { errnoCode, errnoText } from './errnoText.js';
 import { IoError, UsageError } from './errors.js';
 import { fileKind, type FileIdentity } from './fileIdentity.js';
-import { releaseTemp, trackTemp } from './tempFiles.js';
+import { releaseFolders, releaseTemp, removeEmptyFolders, trackFolders, trackTemp } from './tempFiles.js';
 
 /**
  * An output file qsdl has checked and may write (docs/cli.md#output-files):
@@ -28,6 +28,8 @@ export interface OutputPlan {
   readonly path: string;
   /** Permission bits of the file it replaces, kept; undefined for a new file. */
   readonly mode: number | undefined;
+  /** True when its folder does not exist yet and is created at commit. */
+  readonly createFolder: boolean;
 }
 
 /** How a plan treats an existing file. */
@@ -38,6 +40,8 @@ export interface OutputOptions {
   readonly inputs?: readonly FileIdentity[];
   /** When set, an existing file is refused with this hint (e.g. "give --force to replace it"). */
   readonly refuseExisting?: string;
+  /** The folder may be missing: it is created when the outputs are written (never before, so a failed or interrupted run leaves none). */
+  readonly createFolder?: boolean;
 }
 
 const q = (s: string) => JSON.stringify(s);
@@ -67,6 +71,7 @@ export function fileError(e: unknown, context: string): Error {
 export function planOutput(given: string, options: OutputOptions): OutputPlan {
   const { what } = options;
   if (given === '') throw new UsageError(`${what} must be a file path; received ""`);
+  if (given.endsWith('/')) throw new UsageError(`${what} ends in '/', a folder; give a file path`);
   let path = resolve(given);
   let st = lstatOrUndefined(path, what);
   if (st?.isSymbolicLink() === true) {
@@ -86,15 +91,23 @@ export function planOutput(given: string, options: OutputOptions): OutputPlan {
     if (options.refuseExisting !== undefined) throw new UsageError(`${what} exists; ${options.refuseExisting}`);
   }
   const dir = dirname(path);
-  let dirStat: Stats;
-  try {
-    dirStat = statSync(dir);
-  } catch (e) {
-    throw fileError(e, `cannot write ${what}: folder ${q(dir)}`);
+  // The folder, or with createFolder the nearest existing folder above it, must take a new file.
+  let existing = dir;
+  for (;;) {
+    let dirStat: Stats | undefined;
+    try {
+      dirStat = statSync(existing);
+    } catch (e) {
+      if (!(options.createFolder === true && errnoCode(e) === 'ENOENT')) throw fileError(e, `cannot write ${what}: folder ${q(existing)}`);
+    }
+    if (dirStat !== undefined) {
+      if (!dirStat.isDirectory()) throw new UsageError(`cannot write ${what}: ${q(existing)} is not a folder`);
+      break;
+    }
+    existing = dirname(existing);
   }
-  if (!dirStat.isDirectory()) throw new UsageError(`cannot write ${what}: ${q(dir)} is not a folder`);
-  probeFolder(dir, what);
-  return { shown: given, path, mode: st === undefined ? undefined : st.mode & 0o7777 };
+  probeFolder(existing, what);
+  return { shown: given, path, mode: st === undefined ? undefined : st.mode & 0o7777, createFolder: existing !== dir };
 }
 
 /** Create and remove a file in `dir`: the one reliable test that a file can be written there. */
@@ -121,25 +134,53 @@ function tempPath(path: string): string {
 /** Bytes per write call: large enough to be fast, small enough that a signal is handled within a few milliseconds. */
 const CHUNK_BYTES = 1 << 22;
 
+/** Create the folders the plans need (tracked, so that a failure or a signal removes them again if empty). */
+function createFolders(files: readonly { readonly plan: OutputPlan; readonly what: string }[]): void {
+  for (const f of files) {
+    if (!f.plan.createFolder) continue;
+    const dir = dirname(f.plan.path);
+    // Outermost missing folder first: mkdir -p, each one tracked before it exists.
+    const missing: string[] = [];
+    for (let d = dir; !existsSync(d); d = dirname(d)) missing.unshift(d);
+    for (const d of missing) {
+      trackFolders([d]);
+      try {
+        mkdirSync(d);
+      } catch (e) {
+        if (errnoCode(e) !== 'EEXIST') throw fileError(e, `cannot write ${f.what}: cannot create folder ${q(d)}`);
+      }
+    }
+  }
+}
+
 /**
  * Write several planned outputs whole: each to a temporary file (flushed to disk), then
  * all renamed into place in one synchronous step, so that a signal either leaves every
- * target as it was or finds every one written. Errors remove the temporary files and
- * name the output (IoError for a full disk and the like).
+ * target as it was or finds every one written. Folders the plans need are created here,
+ * and removed again if the writing fails. Errors remove the temporary files and name the
+ * output (IoError for a full disk and the like).
  * @internal
  */
 export async function commitOutputs(files: readonly { readonly plan: OutputPlan; readonly what: string; readonly parts: readonly (string | Buffer)[] }[]): Promise<void> {
   const temps: string[] = [];
   const pending = new Set<string>();
+  let done = false;
   try {
+    createFolders(files);
     for (const f of files) {
       const tmp = tempPath(f.plan.path);
-      const handle = await open(tmp, 'wx', f.plan.mode ?? 0o666).catch((e: unknown) => {
-        throw fileError(e, `cannot write ${f.what}`);
-      });
+      // Tracked first, created synchronously: a signal finds it tracked from the moment it exists.
       trackTemp(tmp);
       temps.push(tmp);
       pending.add(tmp);
+      try {
+        closeSync(openSync(tmp, 'wx', f.plan.mode ?? 0o666));
+      } catch (e) {
+        throw fileError(e, `cannot write ${f.what}`);
+      }
+      const handle = await open(tmp, 'r+').catch((e: unknown) => {
+        throw fileError(e, `cannot write ${f.what}`);
+      });
       try {
         for (const part of f.parts) {
           const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
@@ -163,11 +204,14 @@ export async function commitOutputs(files: readonly { readonly plan: OutputPlan;
       pending.delete(temps[i] as string);
       releaseTemp(temps[i] as string);
     });
+    done = true;
   } finally {
     for (const tmp of pending) {
       rmSync(tmp, { force: true });
       releaseTemp(tmp);
     }
+    if (done) releaseFolders();
+    else removeEmptyFolders();
   }
 }
 
@@ -188,40 +232,21 @@ export function commitOutput(plan: OutputPlan, what: string, parts: readonly (st
 }
 
 /**
- * Create an output folder named by `flag` (and its parents) if missing. `-` is refused:
- * it means standard output for a file, and a command that writes several files has none.
- * @returns an undo: removes the folders this call created, if they are still empty (a
- *   failed command leaves no empty folder behind)
+ * Check a flag that names an output folder (bounds --out, maps --out-dir, train --out):
+ * `-` and `""` are refused (`-` means standard output for a file, and a command that
+ * writes several files has none), and so is an existing path that is not a folder. The
+ * folder itself is created only when the outputs are written (planOutput with
+ * createFolder), so a failed or interrupted run leaves none behind.
  * @internal
  */
-export function ensureFolder(flag: string, path: string): () => void {
+export function checkFolderFlag(flag: string, path: string): void {
   if (path === '' || path === '-') throw new UsageError(`${flag} must be a folder path; received ${JSON.stringify(path)} (a command that writes several files cannot write them to standard output)`);
-  let created: string | undefined;
+  let st: Stats;
   try {
-    created = mkdirSync(path, { recursive: true });
+    st = statSync(path);
   } catch (e) {
-    throw fileError(e, `cannot create folder ${flag} ${JSON.stringify(path)}`);
+    if (errnoCode(e) === 'ENOENT') return;
+    throw fileError(e, `cannot use folder ${flag} ${q(path)}`);
   }
-  return () => {
-    if (created === undefined) return;
-    // From the deepest created folder up to the first one, each removed only if empty.
-    for (let d = resolve(path); d.length >= created.length; d = dirname(d)) {
-      try {
-        rmdirSync(d);
-      } catch {
-        return;
-      }
-    }
-  };
-}
-
-/** Run `work` with the output folder in place ({@link ensureFolder}); if it fails, a folder this call created is removed again when empty. @internal */
-export async function inFolder<T>(flag: string, path: string, work: () => Promise<T>): Promise<T> {
-  const undo = ensureFolder(flag, path);
-  try {
-    return await work();
-  } catch (e) {
-    undo();
-    throw e;
-  }
+  if (!st.isDirectory()) throw new UsageError(`${flag} ${q(path)} is a ${fileKind(st)}, not a folder`);
 }

@@ -19,24 +19,31 @@ export function fmt(x: number): string {
 export const TEXT_WIDTH = 100;
 
 /**
- * Wrap a paragraph at word boundaries to `width` columns, continuation lines indented by
- * `indent` spaces (a word longer than the line stays whole on its own line).
+ * Wrap a line at word boundaries to `width` columns, continuation lines indented by
+ * `indent` spaces. Leading spaces and runs of spaces inside a line (alignment) are kept;
+ * a word longer than the line stays whole on its own line.
+ * @example wrap('  data:     FAILS', 100) // returns '  data:     FAILS'
  * @internal
  */
 export function wrap(text: string, width = TEXT_WIDTH, indent = 0): string {
   const lead = /^ */.exec(text)?.[0] ?? '';
+  const parts = text.slice(lead.length).split(/( +)/); // words at even indices, the spaces between them at odd ones
   const lines: string[] = [];
   let line = lead;
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    const empty = line.trim() === '';
+  let empty = true;
+  for (let i = 0; i < parts.length; i += 2) {
+    const word = parts[i] as string;
+    if (word === '') continue;
+    const sep = i > 0 ? (parts[i - 1] as string) : '';
     if (empty) line += word;
-    else if ([...line].length + 1 + [...word].length <= width) line += ` ${word}`;
+    else if ([...line].length + sep.length + [...word].length <= width) line += sep + word;
     else {
       lines.push(line);
       line = ' '.repeat(indent) + word;
     }
+    empty = false;
   }
-  if (line.trim() !== '') lines.push(line);
+  if (!empty) lines.push(line);
   return lines.join('\n');
 }
 

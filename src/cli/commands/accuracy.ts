@@ -7,7 +7,7 @@ import { loadMnistData, loadNetworkFlag, networkJson, networkOption } from '../_
 import { numericOption } from '../_internal/numericOption.js';
 import { UsageError } from '../_internal/errors.js';
 import { progressOn, withBar } from '../_internal/progress.js';
-import { fmt } from '../_internal/table.js';
+import { fmt, wrap } from '../_internal/table.js';
 import { addNumericOptions, quietOption, readNumericFlags, seedFlag, seedOption, type CliIo } from './common.js';
 
 /** The numeric flags of `qsdl accuracy`. G = 1 sends no light to the client's homodyne (no signal), so G > 1. */
@@ -44,7 +44,7 @@ export function registerAccuracy(program: Command, io: CliIo): void {
       io.stdout(`${JSON.stringify({ accuracy: r.accuracyPercent, unit: 'percent', correct: r.correct, count: r.count, mu, gain, efficiency, electronicNoise, snr, seed, noiseStds: r.noiseStds, ...networkJson(net), qsdlVersion: QSDL_VERSION })}\n`);
       return;
     }
-    io.stdout(`accuracy ${fmt(r.accuracyPercent)} % (${r.correct}/${r.count} MNIST test images) at μ = ${fmt(mu)}, G = ${fmt(gain)}, η = ${fmt(efficiency)}, v_el = ${fmt(electronicNoise)} SNU; SNR = ${fmt(snr)}; network ${net.source === 'committed' ? 'committed' : net.source} (clean ${fmt(net.provenance.cleanTestAccuracyPercent)} %)\n`);
+    io.stdout(`${wrap(`accuracy ${fmt(r.accuracyPercent)} % (${r.correct}/${r.count} MNIST test images) at μ = ${fmt(mu)}, G = ${fmt(gain)}, η = ${fmt(efficiency)}, v_el = ${fmt(electronicNoise)} SNU; SNR = ${fmt(snr)}; network ${net.source === 'committed' ? 'committed' : net.source} (clean ${fmt(net.provenance.cleanTestAccuracyPercent)} %)`)}\n`);
   });
 }
 

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { renderBoundTable, TABLE_FORMATS } from '../../reports/renderBoundTable.js';
 import { standardBoundTables } from '../../reports/standardBoundTables.js';
 import { EXIT } from '../_internal/errors.js';
-import { commitOutputs, fileError, inFolder, planOutput } from '../_internal/outputFile.js';
+import { checkFolderFlag, commitOutputs, fileError, planOutput } from '../_internal/outputFile.js';
 import { wrap } from '../_internal/table.js';
 import type { CliIo } from './common.js';
 
@@ -49,10 +49,11 @@ export function registerBounds(program: Command, io: CliIo): void {
         io.verdict(EXIT.fails);
         return;
       }
-      await inFolder('--out', opts.out, () => commitOutputs(files.map((f) => {
+      checkFolderFlag('--out', opts.out);
+      await commitOutputs(files.map((f) => {
         const path = join(opts.out, f.name);
-        return { plan: planOutput(path, { what: JSON.stringify(path) }), what: JSON.stringify(path), parts: [f.text] };
-      })));
+        return { plan: planOutput(path, { what: JSON.stringify(path), createFolder: true }), what: JSON.stringify(path), parts: [f.text] };
+      }));
       io.stdout(`wrote ${files.length} tables to ${opts.out}/\n`);
     });
 }

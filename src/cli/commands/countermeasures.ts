@@ -55,9 +55,12 @@ export function registerCountermeasures(program: Command, io: CliIo): void {
       io.stdout(`${JSON.stringify({ rows: out, ...(net === undefined ? {} : networkJson(net)), qsdlVersion: QSDL_VERSION })}\n`);
       return;
     }
+    // Grouped by countermeasure, 4 significant digits (the JSON has every digit), so that the table fits 100 columns.
+    const f4 = (x: number) => (x === 0 || !Number.isFinite(x) ? String(x) : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? String(Number(x.toPrecision(4))) : x.toExponential(3));
+    const groups = [...new Set(out.map((r) => r.countermeasure))];
     const table = formatTable(
-      ['countermeasure', 'setting', 'μ', 'G', 'SNR', 'acc. %', 'χ_W', 'counting', 'Holevo'],
-      out.map((r) => [r.countermeasure, r.setting, fmt(r.mu), fmt(r.gain), fmt(r.snr), r.accuracyPercent === null ? '-' : fmt(r.accuracyPercent), fmt(r.weightBits), fmt(r.countingBits), fmt(r.holevoBound)]),
+      ['countermeasure and setting', 'μ', 'G', 'SNR', 'acc. %', 'χ_W', 'counting', 'Holevo'],
+      groups.flatMap((g) => [[g, '', '', '', '', '', '', ''], ...out.filter((r) => r.countermeasure === g).map((r) => [`  ${r.setting}`, f4(r.mu), f4(r.gain), f4(r.snr), r.accuracyPercent === null ? '-' : f4(r.accuracyPercent), f4(r.weightBits), f4(r.countingBits), f4(r.holevoBound)])]),
     );
     io.stdout(`${table}\n${wrap('χ_W: bits per weight symbol on an active mode at the noise the server sees (upper bound). counting: bits per pixel a displace-and-count server learns (achieved; prior: a fraction p active, equal values). Holevo: subadditive upper bound on all a server learns in one layer, bits per data symbol.')}\n`);
   });

@@ -9,7 +9,7 @@ import { commitOutput, planOutput } from '../_internal/outputFile.js';
 import { progressOn, withBar } from '../_internal/progress.js';
 import { rejectFlags } from '../_internal/strictOptions.js';
 import { STUDY_LIMITS } from '../_internal/study.js';
-import { fmt } from '../_internal/table.js';
+import { fmt, wrap } from '../_internal/table.js';
 import { choice, numberFlag, quietOption, seedFlag, seedOption, type CliIo } from './common.js';
 
 interface CurveOptions {
@@ -79,6 +79,6 @@ export function registerCurve(program: Command, io: CliIo): void {
       : accuracySweepCsv(sweep, String);
     if (plan !== undefined) await commitOutput(plan, `--output ${JSON.stringify(opts.output)}`, [text]);
     else io.stdout(text);
-    if (opts.quiet !== true) process.stderr.write(`qsdl: ${crossingSummary(sweep)}; clean ${fmt(net.provenance.cleanTestAccuracyPercent)} %\n`);
+    if (opts.quiet !== true) process.stderr.write(`${wrap(`qsdl: ${crossingSummary(sweep)}; clean ${fmt(net.provenance.cleanTestAccuracyPercent)} %`, 100, 6)}\n`);
   });
 }

@@ -4,7 +4,7 @@ import { accuracyLeakageMapCsv } from '../../reports/accuracyLeakageMap.js';
 import { accuracyLeakageMapSvg } from '../../reports/accuracyLeakageMapSvg.js';
 import { accuracySweepCsv } from '../../reports/accuracySweep.js';
 import { headline } from '../../reports/headline.js';
-import { commitOutputs, inFolder, planOutput } from '../_internal/outputFile.js';
+import { checkFolderFlag, commitOutputs, planOutput } from '../_internal/outputFile.js';
 import { readStudyFlags, runStudy, studyNetwork, studyOptions, type StudyFlags } from '../_internal/study.js';
 import { fmt } from '../_internal/table.js';
 import type { CliIo } from './common.js';
@@ -20,22 +20,21 @@ export function registerMaps(program: Command, io: CliIo): void {
     .action(async (opts: StudyFlags & { outDir: string }) => {
       const flags = readStudyFlags(opts);
       const net = await studyNetwork(flags);
-      await inFolder('--out-dir', opts.outDir, async () => {
-        const stem = join(opts.outDir, flags.preset.name);
-        const names = [`${stem}-curve.csv`, `${stem}-map.csv`, `${stem}-map.svg`] as const;
-        // Every target checked before the minutes of computation.
-        const plans = names.map((p) => planOutput(p, { what: JSON.stringify(p), inputs: net.identities }));
-        const study = runStudy(flags, net);
-        const op = flags.preset.operatingPoint;
-        const svg = accuracyLeakageMapSvg(study.map, {
-          title: `${flags.preset.name} ranges: MNIST accuracy and leakage over (μ, G), ${study.map.gains.length} × ${study.map.mus.length} grid (qsdl ${fmt(net.provenance.cleanTestAccuracyPercent)} % clean)`,
-          marks: [{ mu: op.mu, gain: op.gain, label: `${flags.preset.name} point (μ = ${op.mu}, G = ${op.gain})` }],
-        });
-        const texts = [accuracySweepCsv(study.sweep, String), accuracyLeakageMapCsv(study.map, String), svg];
-        await commitOutputs(plans.map((plan, i) => ({ plan, what: JSON.stringify(names[i]), parts: [texts[i] as string] })));
-        const region = headline(study.map).regions.find((r) => r.dataModel === 'corrected' && r.accuracySource === 'simulated');
-        const where = region?.feasible === true ? `${region.points} points, μ ${fmt(region.muRange?.[0] as number)} … ${fmt(region.muRange?.[1] as number)}, G ${fmt(region.gainRange?.[0] as number)} … ${fmt(region.gainRange?.[1] as number)}` : 'empty';
-        io.stdout(`${names.map((p) => `wrote ${p}`).join('\n')}\nregion with qsdl accuracy ≥ 96 %, χ_W ≤ 0.1, corrected data ≤ 0.01: ${where}\n(qsdl headline gives every data model and accuracy source, and qsdl's verdict)\n`);
+      checkFolderFlag('--out-dir', opts.outDir);
+      const stem = join(opts.outDir, flags.preset.name);
+      const names = [`${stem}-curve.csv`, `${stem}-map.csv`, `${stem}-map.svg`] as const;
+      // Every target checked before the minutes of computation.
+      const plans = names.map((p) => planOutput(p, { what: JSON.stringify(p), inputs: net.identities, createFolder: true }));
+      const study = runStudy(flags, net);
+      const op = flags.preset.operatingPoint;
+      const svg = accuracyLeakageMapSvg(study.map, {
+        title: `${flags.preset.name} ranges: MNIST accuracy and leakage over (μ, G), ${study.map.gains.length} × ${study.map.mus.length} grid (qsdl ${fmt(net.provenance.cleanTestAccuracyPercent)} % clean)`,
+        marks: [{ mu: op.mu, gain: op.gain, label: `${flags.preset.name} point (μ = ${op.mu}, G = ${op.gain})` }],
       });
+      const texts = [accuracySweepCsv(study.sweep, String), accuracyLeakageMapCsv(study.map, String), svg];
+      await commitOutputs(plans.map((plan, i) => ({ plan, what: JSON.stringify(names[i]), parts: [texts[i] as string] })));
+      const region = headline(study.map).regions.find((r) => r.dataModel === 'corrected' && r.accuracySource === 'simulated');
+      const where = region?.feasible === true ? `${region.points} points, μ ${fmt(region.muRange?.[0] as number)} … ${fmt(region.muRange?.[1] as number)}, G ${fmt(region.gainRange?.[0] as number)} … ${fmt(region.gainRange?.[1] as number)}` : 'empty';
+      io.stdout(`${names.map((p) => `wrote ${p}`).join('\n')}\nregion with qsdl accuracy ≥ 96 %, χ_W ≤ 0.1, corrected data ≤ 0.01: ${where}\n(qsdl headline gives every data model and accuracy source, and qsdl's verdict)\n`);
     });
 }

@@ -9,7 +9,7 @@ import { QSDL_VERSION } from '../../version.js';
 import { UsageError } from '../_internal/errors.js';
 import { loadMnistData } from '../_internal/networkFlag.js';
 import { numericOption } from '../_internal/numericOption.js';
-import { commitOutputs, inFolder, planOutput } from '../_internal/outputFile.js';
+import { checkFolderFlag, commitOutputs, planOutput } from '../_internal/outputFile.js';
 import { progressOn, withBar } from '../_internal/progress.js';
 import { addNumericOptions, quietOption, readNumericFlags, seedFlag, seedOption, type CliIo } from './common.js';
 
@@ -48,39 +48,38 @@ export function registerTrain(program: Command, io: CliIo): void {
     const out = String(opts.out);
     const name = checkStem(String(opts.name));
     // Where the files go is checked before a minute is spent on training.
-    await inFolder('--out', out, async () => {
-      const weightsPath = join(out, `${name}.f32`);
-      const provenancePath = join(out, `${name}.json`);
-      const refuse = opts.force === true ? {} : { refuseExisting: 'qsdl train never replaces a network unless you give --force (or choose another --out or --name)' };
-      const plans = [weightsPath, provenancePath].map((p) => planOutput(p, { what: JSON.stringify(p), ...refuse }));
-      const train = loadMnistData('train');
-      const test = loadMnistData('test');
-      const progress = progressOn(opts.quiet === true);
-      const network = withBar(progress, 'training [{bar}] {percentage}% | {value}/{total} samples | loss {loss} | eta {eta_formatted}', epochs * train.count, (bar) =>
-        trainNetwork(encodePixels(train.images), train.labels, 784, {
-          epochs, seed, batchSize, learningRate,
-          onProgress: (seen, _total, loss) => bar.update(seen, { loss: loss.toFixed(4) }),
-        }));
-      const bytes = networkBytes(network);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const provisional: NetworkProvenance = {
-        shapes: network.layers.map((l) => [l.rows, l.weights.length / l.rows] as const),
-        command: `qsdl train --epochs ${epochs} --seed ${seed} --batch-size ${batchSize} --learning-rate ${learningRate}`,
-        training: { epochs, seed, batchSize, learningRate, optimiser: 'Adam (β1 0.9, β2 0.999, ε 1e-8)', loss: 'softmax cross-entropy', encoding: 'pm1: (p/255 − 0.5)/0.5', init: 'uniform ±1/√fan_in' },
-        cleanTestAccuracyPercent: Number.NaN,
-        sha256,
-        qsdlVersion: QSDL_VERSION,
-      };
-      // Accuracy of the weights as stored (float32), read back through the parser users' files take.
-      const stored = parseNetwork(bytes, JSON.stringify({ ...provisional, cleanTestAccuracyPercent: null }), { weights: weightsPath, provenance: provenancePath });
-      const { accuracyPercent: accuracy, correct } = withBar(progress, 'clean test accuracy [{bar}] {percentage}% | {value}/{total} images', test.count, (bar) =>
-        testAccuracy(stored.network, test, null, 1, 'pm1', (done) => bar.update(done)));
-      const provenanceText = `${JSON.stringify({ ...provisional, cleanTestAccuracyPercent: accuracy }, null, 2)}\n`;
-      await commitOutputs([
-        { plan: plans[0]!, what: JSON.stringify(weightsPath), parts: [bytes] },
-        { plan: plans[1]!, what: JSON.stringify(provenancePath), parts: [provenanceText] },
-      ]);
-      io.stdout(`clean test accuracy ${accuracy.toFixed(2)} % (${correct}/${test.count}); wrote ${weightsPath} and ${provenancePath} (use it with --network ${provenancePath})\n`);
-    });
+    checkFolderFlag('--out', out);
+    const weightsPath = join(out, `${name}.f32`);
+    const provenancePath = join(out, `${name}.json`);
+    const refuse = opts.force === true ? {} : { refuseExisting: 'qsdl train never replaces a network unless you give --force (or choose another --out or --name)' };
+    const plans = [weightsPath, provenancePath].map((p) => planOutput(p, { what: JSON.stringify(p), createFolder: true, ...refuse }));
+    const train = loadMnistData('train');
+    const test = loadMnistData('test');
+    const progress = progressOn(opts.quiet === true);
+    const network = withBar(progress, 'training [{bar}] {percentage}% | {value}/{total} samples | loss {loss} | eta {eta_formatted}', epochs * train.count, (bar) =>
+      trainNetwork(encodePixels(train.images), train.labels, 784, {
+        epochs, seed, batchSize, learningRate,
+        onProgress: (seen, _total, loss) => bar.update(seen, { loss: loss.toFixed(4) }),
+      }));
+    const bytes = networkBytes(network);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const provisional: NetworkProvenance = {
+      shapes: network.layers.map((l) => [l.rows, l.weights.length / l.rows] as const),
+      command: `qsdl train --epochs ${epochs} --seed ${seed} --batch-size ${batchSize} --learning-rate ${learningRate}`,
+      training: { epochs, seed, batchSize, learningRate, optimiser: 'Adam (β1 0.9, β2 0.999, ε 1e-8)', loss: 'softmax cross-entropy', encoding: 'pm1: (p/255 − 0.5)/0.5', init: 'uniform ±1/√fan_in' },
+      cleanTestAccuracyPercent: Number.NaN,
+      sha256,
+      qsdlVersion: QSDL_VERSION,
+    };
+    // Accuracy of the weights as stored (float32), read back through the parser users' files take.
+    const stored = parseNetwork(bytes, JSON.stringify({ ...provisional, cleanTestAccuracyPercent: null }), { weights: weightsPath, provenance: provenancePath });
+    const { accuracyPercent: accuracy, correct } = withBar(progress, 'clean test accuracy [{bar}] {percentage}% | {value}/{total} images', test.count, (bar) =>
+      testAccuracy(stored.network, test, null, 1, 'pm1', (done) => bar.update(done)));
+    const provenanceText = `${JSON.stringify({ ...provisional, cleanTestAccuracyPercent: accuracy }, null, 2)}\n`;
+    await commitOutputs([
+      { plan: plans[0]!, what: JSON.stringify(weightsPath), parts: [bytes] },
+      { plan: plans[1]!, what: JSON.stringify(provenancePath), parts: [provenanceText] },
+    ]);
+    io.stdout(`clean test accuracy ${accuracy.toFixed(2)} % (${correct}/${test.count}); wrote ${weightsPath} and ${provenancePath} (use it with --network ${provenancePath})\n`);
   });
 }
