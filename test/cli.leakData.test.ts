@@ -56,7 +56,7 @@ describe('qsdl leak data --model qfi|counting|holevo-subadditive|holevo-symmetri
     expect(r.stdout).toMatch(/holevo-symmetric \(selected\)\s+1\.368966\d*\s+Holevo upper bound \(photon-number blocks\)/);
     expect(r.stdout).toMatch(/counting\s+0\.4253085\d*\s+displace-and-count attack \(achieved\)/);
     expect(r.stdout).toMatch(/corrected\s+0\.007286353\d*\s+homodyne model, σ⁴ Fisher information \(not a bound\)/);
-    expect(r.stdout).toMatch(/the Holevo bounds cap what any\s+server can learn/);
+    expect(r.stdout).toMatch(/the\s+Holevo bounds cap what any server can learn/);
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
   });
 
