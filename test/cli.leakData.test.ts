@@ -52,8 +52,8 @@ describe('qsdl leak data --model qfi|counting|holevo-subadditive|holevo-symmetri
     const r = qsdl('leak', 'data', '--gain', '2', '--model', 'holevo-symmetric');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/M = 784 rows \(paper-2025: 794\)/);
-    expect(r.stdout).toContain(`holevo-symmetric (selected)  ${holevoSymmetricDataLeak(2, 784, 784)}`);
-    expect(r.stdout).toMatch(/holevo-symmetric \(selected\)\s+1\.368966\d*\s+Holevo upper bound \(photon-number blocks\)/);
+    expect(r.stdout).toMatch(new RegExp(`^holevo-symmetric \\* +${String(holevoSymmetricDataLeak(2, 784, 784)).replace('.', '\\.')} `, 'm'));
+    expect(r.stdout).toMatch(/holevo-symmetric \*\s+1\.368966\d*\s+Holevo upper bound \(photon-number blocks\)/);
     expect(r.stdout).toMatch(/counting\s+0\.4253085\d*\s+displace-and-count attack \(achieved\)/);
     expect(r.stdout).toMatch(/corrected\s+0\.007286353\d*\s+homodyne model, σ⁴ Fisher information \(not a bound\)/);
     expect(r.stdout).toMatch(/the\s+Holevo bounds cap what any server can learn/);

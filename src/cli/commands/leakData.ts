@@ -50,12 +50,12 @@ export function registerLeakData(leak: Command, io: CliIo): void {
       return;
     }
     const rows = [
-      [`${model} (selected)`, String(bits), DATA_MODEL_KIND[model]],
+      [`${model} *`, String(bits), DATA_MODEL_KIND[model]],
       ...Object.entries(others).map(([m, b]) => [m, String(b), DATA_MODEL_KIND[m as DataLeakModel]]),
     ];
     const detector = flags.efficiency !== undefined || flags['dark-counts'] !== undefined ? `, η = ${fmt(flags.efficiency ?? 1)}, d = ${fmt(flags['dark-counts'] ?? 0)} (counting)` : '';
     io.stdout(`${wrap(`data leakage at G = ${fmt(flags.gain as number)}, N = ${fmt(inputs)}, f = ${fmt(f)} (n = ${fmt(f * inputs)}), M = ${fmt(flags.rows ?? inputs)} rows (paper-2025: ${fmt(flags.rows ?? inputs + 10)})${detector}, bits per data symbol`)}\n` +
-      `${formatTable(['model', 'bits per data symbol', 'what it is'], rows)}\n` +
+      `${formatTable(['model (* selected)', 'bits per data symbol', 'what it is'], rows)}\n` +
       `${wrap('Homodyne and QFI figures bound nothing; counting is what a photon-counting server achieves; the Holevo bounds cap what any server can learn (docs/model.md#server-capabilities).')}\n`);
   });
 }
