@@ -41,7 +41,7 @@ export type { BoundTable, TableAxis } from './reports/boundTable.js';
 export { standardBoundTables } from './reports/standardBoundTables.js';
 export { renderBoundTable, TABLE_FORMATS, type TableFormat } from './reports/renderBoundTable.js';
 export { parseIdx, readIdx, type IdxArray } from './data/readIdx.js';
-export { loadMnist, type MnistSplit } from './data/loadMnist.js';
+export { loadMnist, mnistFiles, type MnistSplit } from './data/loadMnist.js';
 export { normalSampler } from './kernels/normalSampler.js';
 export { clientNoiseFactor } from './protocol/clientNoiseFactor.js';
 export { outputNoiseStd, notebookFForSnr, type OutputNoiseSpec, type PhysicalNoiseSpec, type NotebookNoiseSpec, type SnrNoiseSpec } from './inference/outputNoiseStd.js';

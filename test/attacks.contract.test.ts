@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ATTACKS, runAttack, type Attack, type AttackParameter, type ProtocolConfiguration } from '../src/index.js';
+import { ATTACKS, isInputError, runAttack, type Attack, type AttackParameter, type ProtocolConfiguration } from '../src/index.js';
 import { logUniform } from './_helpers/arbitraries.js';
 
 /**
@@ -46,8 +46,15 @@ function parameterValue(p: AttackParameter): fc.Arbitrary<number | string> {
   return a > 0 && b / a > 1e3 ? logUniform(a, b) : fc.double({ min: a, max: b, noNaN: true });
 }
 
+/** Whether a parameter may be given beside these values of the others (its `onlyWith`; the others at their defaults when absent). */
+function applies(attack: Attack, p: AttackParameter, values: Record<string, number | string>): boolean {
+  return Object.entries(p.onlyWith ?? {}).every(([k, v]) => (values[k] ?? attack.parameters.find((q) => q.name === k)?.default) === v);
+}
+
+/** Values of an attack's parameters, each only where it applies (a parameter given outside its `onlyWith` is an error). */
 function parameters(attack: Attack): fc.Arbitrary<Record<string, number | string>> {
-  return fc.record(Object.fromEntries(attack.parameters.filter((p) => p.name !== 'images').map((p) => [p.name, parameterValue(p)])));
+  return fc.record(Object.fromEntries(attack.parameters.filter((p) => p.name !== 'images').map((p) => [p.name, parameterValue(p)])))
+    .map((values) => Object.fromEntries(Object.entries(values).filter(([name]) => applies(attack, attack.parameters.find((p) => p.name === name) as AttackParameter, values))));
 }
 
 /** A configuration restricted to the fields the attack uses (others would be rejected by the CLI, and must not matter). */
@@ -55,12 +62,12 @@ function restrict(attack: Attack, c: Partial<ProtocolConfiguration>): Partial<Pr
   return Object.fromEntries(Object.entries(c).filter(([k]) => (attack.uses as readonly string[]).includes(k)));
 }
 
-/** Run, or undefined when the attack rejects the combination with a RangeError naming it (e.g. actual gain below the declared one). */
+/** Run, or undefined when the attack rejects the combination with an input error naming it (e.g. actual gain below the declared one, images given with the analytic method). */
 function tryRun(attack: Attack, c: Partial<ProtocolConfiguration>, p: Record<string, number | string>) {
   try {
     return runAttack(attack.name, c, p);
   } catch (e) {
-    if (e instanceof RangeError) return undefined;
+    if (isInputError(e)) return undefined;
     throw e;
   }
 }
@@ -68,7 +75,8 @@ function tryRun(attack: Attack, c: Partial<ProtocolConfiguration>, p: Record<str
 describe.each(ATTACKS.map((a) => [a.name, a] as const))('attack contract: %s', (_, attack) => {
   const slow = attack.cost === 'slow';
   const runs = slow ? 3 : 300;
-  const extra: Record<string, number | string> = slow && attack.parameters.some((p) => p.name === 'images') ? { images: 200 } : {};
+  const images = attack.parameters.find((p) => p.name === 'images');
+  const extra: Record<string, number | string> = slow && images !== undefined && images.onlyWith === undefined ? { images: 200 } : {};
 
   it('gain ≤ the bound of its side at its disturbance, for every admissible configuration', () => {
     fc.assert(
@@ -132,7 +140,7 @@ describe('the attack registry', () => {
     for (const a of ATTACKS) {
       expect(a.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(['client', 'server']).toContain(a.side);
-      expect(() => runAttack(a.name, {}, Object.fromEntries(a.parameters.map((p) => [p.name, p.default])))).not.toThrow();
+      expect(() => runAttack(a.name, {}, Object.fromEntries(a.parameters.filter((p) => p.onlyWith === undefined).map((p) => [p.name, p.default])))).not.toThrow();
     }
   });
   it('an unknown attack, an unknown parameter and an out-of-domain value are errors naming them', () => {

@@ -72,6 +72,23 @@ describe('published data-leakage models (docs/model.md#homodyne-models)', () => 
     expect(revisedDataLeak(g, 784, 392)).toBeGreaterThan(0);
   });
 
+  it('revised 2025 formula when M/n overflows a double (n = f·N with a subnormal f; found by a user: exit 70): finite, against 60-digit decimal.js', () => {
+    // ½·log2(1 + 4(M/n)(G − 1)²/(G(3G − 2))) at 60 digits, inputs at their exact binary values.
+    const D = Decimal.clone({ precision: 60 });
+    const exact = (g: number, m: number, n: number) => {
+      const G = decimalFromDouble(g, 60);
+      const a = new D(4).times(decimalFromDouble(m, 60)).div(decimalFromDouble(n, 60)).times(G.minus(1).pow(2)).div(G.times(G.times(3).minus(2)));
+      return a.plus(1).ln().div(new D(2).ln()).div(2).toNumber();
+    };
+    for (const [g, m, n] of [[2, 784, 5e-324], [2, 1e10, 1e-310], [1.3, 794, 392 * 5e-324], [1e6, 1e10, 1e-300], [1 + 1e-9, 784, 1e-320]] as const) {
+      const v = revisedDataLeak(g, m, n);
+      expect(Number.isFinite(v)).toBe(true);
+      // 1e-13: the logarithms of M, n, k each carry one rounding of up to ~745 (ln of a subnormal), 745·2^−53 ≈ 8e-14.
+      expect(relativeError(v, exact(g, m, n))).toBeLessThan(1e-13);
+    }
+    expect(dataLeak({ gain: 2, model: 'paper-2025', activeFraction: 5e-324 })).toBe(revisedDataLeak(2, 794, 784 * 5e-324));
+  });
+
   it('dataLeak dispatches: n = f·N, paper-2025 defaults M = N + 10', () => {
     expect(dataLeak({ gain: 1.5, inputs: 784, activeFraction: 0.5, model: 'corrected' })).toBe(cramerRaoDataLeak(1.5, 392, undefined, 'corrected'));
     expect(dataLeak({ gain: 1.5, model: 'paper-2025' })).toBe(revisedDataLeak(1.5, 794, 392));

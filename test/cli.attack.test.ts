@@ -47,7 +47,7 @@ describe('qsdl attack', () => {
       [['attack', 'run', 'honest', '--dark-counts', '0.1'], /--dark-counts does not apply to attack honest/],
       [['attack', 'run', 'honest', '--mu', '-1'], /--mu must be a number in \(0, 1e6\]; received -1/],
       [['attack', 'run', 'honest', '--mu', 'abc'], /--mu must be a decimal number/],
-      [['attack', 'run', 'honest', '--transmittance', '1.5'], /--transmittance must be a number in \(0, 1\]; received 1.5/],
+      [['attack', 'run', 'honest', '--transmittance', '1.5'], /--transmittance must be a number in \[2\^−53 ≈ 1\.1e-16, 1\]; received 1.5/],
       [['attack', 'run', 'tap-and-claim-loss', '--tap', '1'], /--tap must be a number in \[0, 1\); received 1/],
       [['attack', 'run', 'honest', '--samples', '1.5'], /--samples must be an integer in \[2, 1e12\]; received 1.5/],
     ];

@@ -11,7 +11,7 @@ import { InputRangeError, InputTypeError } from '../inputError.js';
 /** Longest rendering of a received value in a message (characters): a message stays one readable line whatever was passed. */
 const MAX_SHOWN = 80;
 
-/** Render a received value for an error message (keeps NaN, -0, strings visible; long values cut, with their length). @internal */
+/** Render a received value for an error message (keeps NaN, -0, strings visible; long values cut, with their length; never fails, even on a structure nested too deep to print). @internal */
 export function describeValue(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (value === undefined) return 'undefined';
@@ -19,7 +19,8 @@ export function describeValue(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // A cycle, or nesting deeper than the stack: say what it is instead.
+    text = Array.isArray(value) ? `an array of ${value.length} items` : typeof value === 'object' && value !== null ? 'an object' : typeof value;
   }
   return text.length <= MAX_SHOWN ? text : `${text.slice(0, MAX_SHOWN - 1)}… (${text.length} characters)`;
 }

@@ -31,7 +31,7 @@ export interface ProtocolConfiguration {
   readonly inputs: number;
   /** Rows M of the layer (outputs). @defaultValue 784 */
   readonly rows: number;
-  /** Fraction p of non-zero entries of the client's vector, in (0, 1] (the paper: ½; docs/model.md#protocol n = p·N). @defaultValue 0.5 */
+  /** Fraction p of non-zero entries of the client's vector, in (0, 1] (the paper: ½; docs/model.md#protocol n = p·N), with p·N ≥ 1. @defaultValue 0.5 (1 when N = 1: at least one input is active) */
   readonly activeFraction: number;
   /** The server's photon-detector efficiency η in (0, 1]. @defaultValue 1 */
   readonly efficiency: number;
@@ -77,6 +77,8 @@ export interface AttackParameter {
   readonly choices?: readonly string[];
   /** Value used when the parameter is not given (at the default configuration, when {@link AttackParameter.defaultFor} is set). */
   readonly default: number | string;
+  /** Given only together with these values of other parameters (displace-and-count's `images` with `method` monte-carlo); elsewhere giving it is an error. */
+  readonly onlyWith?: Readonly<Record<string, string>>;
   /** The default at a given configuration, when it depends on it (greedy-gain's actual gain must stay ≥ the declared G); it must lie in the domain for every valid configuration. */
   readonly defaultFor?: (config: ProtocolConfiguration) => number | string;
 }

@@ -41,7 +41,7 @@ function checkValue(attack: string, p: AttackParameter, value: unknown): number 
  * @param given - values by parameter name (missing ones take their defaults)
  * @param config - the configuration, for defaults that depend on it (`defaultFor`) @defaultValue none: the static defaults
  * @returns every parameter of the attack, validated
- * @throws TypeError for a name the attack does not have, or a value of the wrong type; RangeError for a value outside its domain (the message names the parameter, its domain and the value)
+ * @throws TypeError for a name the attack does not have, a value of the wrong type, or a parameter given without the values of others it needs (`onlyWith`); RangeError for a value outside its domain (the message names the parameter, its domain and the value)
  * @example resolveAttackParameters(getAttack('tap-and-claim-loss'), {}).tap // returns 0.1
  * @public
  */
@@ -54,5 +54,10 @@ export function resolveAttackParameters(attack: Attack, given: AttackParameterVa
     }
   }
   for (const p of attack.parameters) out[p.name] = checkValue(attack.name, p, given[p.name] ?? (config !== undefined && p.defaultFor !== undefined ? p.defaultFor(config) : p.default));
+  for (const p of attack.parameters) {
+    if (given[p.name] === undefined || p.onlyWith === undefined) continue;
+    const unmet = Object.entries(p.onlyWith).filter(([k, v]) => out[k] !== v);
+    if (unmet.length > 0) throw new InputTypeError(`parameter ${p.name} of attack ${attack.name} applies only with ${Object.entries(p.onlyWith).map(([k, v]) => `${k} ${v}`).join(', ')}; received ${unmet.map(([k]) => `${k} ${String(out[k])}`).join(', ')}`);
+  }
   return out;
 }

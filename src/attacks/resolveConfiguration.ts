@@ -17,7 +17,8 @@ function integerIn(name: string, value: unknown, lo: number, hi: number): number
 const CHECKS: { readonly [K in ConfigurationKey]: (v: unknown) => number } = {
   mu: (v) => inLeftOpen('mean photon number mu (photons per weight symbol)', v, 0, 1e6),
   gain: (v) => inClosed('gain G', v, 1, 1e6),
-  transmittance: (v) => inLeftOpen('transmittance T', v, 0, 1),
+  // T ≥ 2^−53: below, the loss 1 − T rounds to 1 and the weight bound is undefined.
+  transmittance: (v) => inClosed('transmittance T', v, 2 ** -53, 1),
   technicalNoise: (v) => inClosed('technical noise (SNU per mode)', v, 0, 10),
   inputs: (v) => integerIn('inputs N', v, 1, 1e5),
   rows: (v) => integerIn('rows M', v, 1, 1e5),
@@ -50,6 +51,8 @@ export function resolveConfiguration(partial: Partial<ProtocolConfiguration> = {
     if (check === undefined) throw new InputTypeError(`configuration field must be one of ${Object.keys(CHECKS).join(', ')}; received ${describeValue(key)}`);
     out[key] = check(value);
   }
+  // One input has to be active (p·N ≥ 1): at N = 1 the default fraction ½ would leave none, so it is 1 there.
+  if (partial.activeFraction === undefined) out.activeFraction = Math.max(DEFAULT_CONFIGURATION.activeFraction, 1 / (out.inputs as number));
   const config = out as unknown as ProtocolConfiguration;
   if (config.activeFraction * config.inputs < 1 - 1e-12) { // 1e-12: p = 1/N rounds p·N to just below 1
     throw new InputRangeError(`active inputs p·N must be ≥ 1; received p = ${config.activeFraction}, N = ${config.inputs} (p·N = ${config.activeFraction * config.inputs})`);

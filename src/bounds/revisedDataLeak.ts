@@ -17,6 +17,7 @@ import { atLeast, positive } from '../_internal/validate.js';
  * @returns bits per data symbol (≥ 0)
  * @example revisedDataLeak(1, 794, 392)   // returns 0
  * @example revisedDataLeak(2, 784, 392)   // returns ½·log2(1 + 8·(1/8)) = 0.5
+ * @example revisedDataLeak(2, 784, 5e-324) // returns ≈ 541.3 (M/n overflows a double; evaluated through logarithms)
  * @public
  */
 export function revisedDataLeak(gain: number, rows: number, samples: number): number {
@@ -31,5 +32,10 @@ function revisedKernel(gain: number, rows: number, samples: number): number {
   // 4(M/n)(G − 1)²/(G(3G − 2)) as a product of ratios: no overflow for huge G, no cancellation near G = 1.
   // (G − 1)²/(G(3G − 2)) = ((G − 1)/G)²/(3 − 2/G).
   const k = (gain - 1) / gain;
-  return (0.5 * Math.log1p((4 * (rows / samples) * k * k) / (3 - 2 / gain))) / Math.LN2;
+  if (k === 0) return 0;
+  const a = (4 * (rows / samples) * k * k) / (3 - 2 / gain);
+  if (Number.isFinite(a)) return (0.5 * Math.log1p(a)) / Math.LN2;
+  // M/n (or the whole argument) beyond the double range, e.g. n = f·N with a subnormal f: then a > 1.7e308
+  // and log1p(a) = ln a to far below an ulp, taken as a sum of logarithms.
+  return (0.5 * (Math.log(4) + Math.log(rows) - Math.log(samples) + 2 * Math.log(k) - Math.log(3 - 2 / gain))) / Math.LN2;
 }

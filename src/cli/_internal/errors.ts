@@ -39,10 +39,16 @@ export const EXIT = Object.freeze({
   sigterm: 143,
 });
 
-/** The exit code for an error a command threw: by its class, never by its wording. @internal */
+/**
+ * The exit code for an error a command threw: by its class, never by its wording. A
+ * system call's error that no command caught (it carries an errno code and the call) is
+ * the environment's, not a bug. @internal
+ */
 export function exitCodeOf(e: unknown): number {
   if (e instanceof UsageError || isInputError(e)) return EXIT.usage;
   if (e instanceof IoError) return EXIT.io;
+  const sys = e as { code?: unknown; syscall?: unknown } | null;
+  if (typeof sys?.code === 'string' && /^E[A-Z]+$/.test(sys.code) && typeof sys.syscall === 'string') return EXIT.io;
   return EXIT.internal;
 }
 

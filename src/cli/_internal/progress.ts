@@ -3,6 +3,8 @@ import { Presets, SingleBar } from 'cli-progress';
 /** One progress bar (a no-op when progress is off). @internal */
 export interface ProgressBar {
   update(value: number, payload?: Record<string, string>): void;
+  /** Change the total (known only once a step has started, e.g. the rows of a file). */
+  setTotal(total: number): void;
   stop(): void;
 }
 
@@ -14,7 +16,7 @@ export interface Progress {
   note(text: string): ProgressBar;
 }
 
-const OFF: ProgressBar = { update: () => undefined, stop: () => undefined };
+const OFF: ProgressBar = { update: () => undefined, setTotal: () => undefined, stop: () => undefined };
 
 /**
  * Progress bars on stderr when it is a terminal and `--quiet` was not given; nothing
@@ -30,12 +32,12 @@ export function progressOn(quiet: boolean): Progress {
       if (!on) return OFF;
       const bar = new SingleBar({ format, stream: process.stderr, hideCursor: false, clearOnComplete: false }, Presets.shades_classic);
       bar.start(total, 0, payload);
-      return { update: (v, p) => bar.update(v, p ?? {}), stop: () => bar.stop() };
+      return { update: (v, p) => bar.update(v, p ?? {}), setTotal: (t) => bar.setTotal(t), stop: () => bar.stop() };
     },
     note(text) {
       if (!on) return OFF;
       process.stderr.write(`qsdl: ${text}…`);
-      return { update: () => undefined, stop: () => void process.stderr.write('\r\x1b[2K') };
+      return { update: () => undefined, setTotal: () => undefined, stop: () => void process.stderr.write('\r\x1b[2K') };
     },
   };
 }

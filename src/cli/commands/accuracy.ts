@@ -10,12 +10,17 @@ import { progressOn, withBar } from '../_internal/progress.js';
 import { fmt, wrap } from '../_internal/table.js';
 import { addNumericOptions, quietOption, readNumericFlags, seedFlag, seedOption, type CliIo } from './common.js';
 
-/** The numeric flags of `qsdl accuracy`. G = 1 sends no light to the client's homodyne (no signal), so G > 1. */
+/**
+ * The numeric flags of `qsdl accuracy`. G = 1 sends no light to the client's homodyne (no
+ * signal), so G > 1. μ and η down to 1e-100 and v_el up to 1e12 SNU keep the noise standard
+ * deviation finite in every combination (at μ = η = 5e-324 it overflows); far above the
+ * point where the accuracy is chance (10 %).
+ */
 const OPTIONS = [
-  numericOption('mu', 'μ', { min: 0, max: MAX_MU, openMin: true }, 'mean photon number per weight symbol (photons; required)'),
+  numericOption('mu', 'μ', { min: 1e-100, max: MAX_MU }, 'mean photon number per weight symbol (photons; required)'),
   numericOption('gain', 'G', { min: 1, max: Infinity, openMin: true }, 'client amplifier gain (required; at G = 1 the homodyne gets no light)'),
-  numericOption('efficiency', 'η', { min: 0, max: 1, openMin: true }, 'homodyne efficiency η', 1),
-  numericOption('electronic-noise', 'v', { min: 0, max: Infinity }, 'electronic noise v_el of the homodyne (SNU)', 0),
+  numericOption('efficiency', 'η', { min: 1e-100, max: 1 }, 'homodyne efficiency η', 1),
+  numericOption('electronic-noise', 'v', { min: 0, max: 1e12 }, 'electronic noise v_el of the homodyne (SNU)', 0),
 ];
 
 /** Register `qsdl accuracy`: MNIST test accuracy of the trained network under the client's measurement noise. @internal */

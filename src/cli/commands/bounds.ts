@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderBoundTable, TABLE_FORMATS } from '../../reports/renderBoundTable.js';
 import { standardBoundTables } from '../../reports/standardBoundTables.js';
+import { errnoCode } from '../_internal/errnoText.js';
 import { EXIT } from '../_internal/errors.js';
 import { checkFolderFlag, commitOutputs, fileError, planOutput } from '../_internal/outputFile.js';
 import { wrap } from '../_internal/table.js';
@@ -22,18 +23,28 @@ export function registerBounds(program: Command, io: CliIo): void {
         const differ: string[] = [];
         for (const f of files) {
           const p = join(opts.out, f.name);
-          if (!existsSync(p)) missing.push(f.name);
-          // A table is a small regular file: anything else (a FIFO would wait for a writer) differs.
-          else if (!statSync(p).isFile() || statSync(p).size > 4 * Buffer.byteLength(f.text)) differ.push(f.name);
-          else {
-            let text: string;
-            try {
-              text = readFileSync(p, 'utf8');
-            } catch (e) {
-              throw fileError(e, `cannot read ${JSON.stringify(p)}`);
+          let st: Stats;
+          try {
+            st = statSync(p);
+          } catch (e) {
+            if (errnoCode(e) === 'ENOENT') {
+              missing.push(f.name);
+              continue;
             }
-            if (text !== f.text) differ.push(f.name);
+            throw fileError(e, `cannot read ${JSON.stringify(p)}`);
           }
+          // A table is a small regular file: anything else (a FIFO would wait for a writer) differs.
+          if (!st.isFile() || st.size > 4 * Buffer.byteLength(f.text)) {
+            differ.push(f.name);
+            continue;
+          }
+          let text: string;
+          try {
+            text = readFileSync(p, 'utf8');
+          } catch (e) {
+            throw fileError(e, `cannot read ${JSON.stringify(p)}`);
+          }
+          if (text !== f.text) differ.push(f.name);
         }
         if (missing.length + differ.length === 0) {
           io.stdout(`${opts.out}/: all ${files.length} tables are current\n`);

@@ -34,12 +34,13 @@ export function commonIo(cmd: Command): void {
     .option('--json', 'print JSON: one object with a `bits` field, or an array in batch mode')
     .option('--input <FILE.csv>', 'batch mode: one result per row of FILE.csv (- reads standard input); columns are named like the flags')
     .option('--output <FILE>', 'batch mode: write here instead of standard output (a regular file, written whole or not at all; - is standard output)')
-    .option('--no-echo', 'batch CSV: write the bits column alone instead of repeating each input row before it');
+    .option('--no-echo', 'batch CSV: write the bits column alone instead of repeating each input row before it')
+    .option('--quiet', 'batch mode: no progress bar (it appears on standard error only when it is a terminal)');
 }
 
 /** Batch-only flags need --input; --no-echo shapes CSV output only. @internal */
 export function checkBatchFlags(cmd: Command, opts: Record<string, unknown>): void {
-  rejectFlags(cmd, ['--output', '--no-echo'], typeof opts.input === 'string', 'without --input FILE.csv (batch mode)');
+  rejectFlags(cmd, ['--output', '--no-echo', '--quiet'], typeof opts.input === 'string', 'without --input FILE.csv (batch mode)');
   rejectFlags(cmd, ['--no-echo'], opts.json !== true, 'with --json (it shapes CSV output only)');
 }
 

@@ -3,6 +3,7 @@ import { accuracyCurve } from '../../inference/accuracyCurve.js';
 import { clientCountermeasures } from '../../reports/clientCountermeasures.js';
 import { QSDL_VERSION } from '../../version.js';
 import { loadMnistData, loadNetworkFlag, networkJson, networkOption } from '../_internal/networkFlag.js';
+import { UsageError } from '../_internal/errors.js';
 import { numericOption } from '../_internal/numericOption.js';
 import { progressOn, withBar } from '../_internal/progress.js';
 import { rejectFlags } from '../_internal/strictOptions.js';
@@ -11,7 +12,8 @@ import { addNumericOptions, quietOption, readNumericFlags, seedFlag, seedOption,
 
 /** The numeric flags of `qsdl countermeasures` (closed forms: the counts cost no memory). */
 const OPTIONS = [
-  numericOption('mu', 'μ', { min: 0, max: 1e6, openMin: true }, 'mean photon number per weight symbol (photons)', 4),
+  // μ from 1e-100: below, the SNR underflows to 0 and the accuracy simulation has no signal to scale.
+  numericOption('mu', 'μ', { min: 1e-100, max: 1e6 }, 'mean photon number per weight symbol (photons)', 4),
   numericOption('gain', 'G', { min: 1, max: 1e6, openMin: true }, 'client gain G', 2),
   numericOption('inputs', 'N', { min: 1, max: 1e9, integer: true }, 'inputs N', 784),
   numericOption('rows', 'M', { min: 1, max: 1e10, integer: true }, 'rows M', 784),
@@ -35,7 +37,10 @@ export function registerCountermeasures(program: Command, io: CliIo): void {
   cmd.action(async (opts: Record<string, unknown>, self: Command) => {
     const v = readNumericFlags(opts, OPTIONS);
     const withAccuracy = opts.accuracy !== false;
-    rejectFlags(self, ['--seed', '--network'], withAccuracy, 'with --no-accuracy');
+    rejectFlags(self, ['--seed', '--network', '--quiet'], withAccuracy, 'with --no-accuracy');
+    if ((v['active-fraction'] as number) * (v.inputs as number) < 1) {
+      throw new UsageError(`--active-fraction × --inputs must be at least 1 (one active input); received ${v['active-fraction'] as number} × ${v.inputs as number}`);
+    }
     const seed = seedFlag(opts.seed);
     const rows = clientCountermeasures({
       mu: v.mu as number, gain: v.gain as number, inputs: v.inputs as number, rows: v.rows as number,

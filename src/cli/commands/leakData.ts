@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isInputError } from '../../inputError.js';
 import { DATA_LEAK_MODEL_FIELDS, DATA_LEAK_MODELS, type DataLeakModel } from '../../bounds/dataLeak.js';
 import { QSDL_VERSION } from '../../version.js';
 import { runBatch } from '../_internal/batch.js';
@@ -30,12 +31,23 @@ export function registerLeakData(leak: Command, io: CliIo): void {
     const flags = readNumericFlags(opts, DATA_OPTIONS);
     checkBatchFlags(self, opts);
     if (typeof opts.input === 'string') {
-      await runBatch({ inputPath: opts.input, options: DATA_OPTIONS, flags, evaluate: (v) => evaluateData(v, model), json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout });
+      await runBatch({ inputPath: opts.input, options: DATA_OPTIONS, flags, evaluate: (v) => evaluateData(v, model), json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout, quiet: opts.quiet === true });
       return;
     }
     const bits = evaluateData(flags, model);
     // The other models at the same point, each given only the flags it takes, so that the difference is visible.
-    const others = Object.fromEntries(DATA_LEAK_MODELS.filter((m) => m !== model).map((m) => [m, evaluateData(valuesFor(flags, m), m)]));
+    // A model not defined at this point (n = f·N < 1 for the Cramér–Rao ones, M not an integer for the
+    // Holevo ones) is shown as such, with why: it is not the selected model's error.
+    const notDefined = new Map<string, string>();
+    const others = Object.fromEntries(DATA_LEAK_MODELS.filter((m) => m !== model).map((m) => {
+      try {
+        return [m, evaluateData(valuesFor(flags, m), m)];
+      } catch (e) {
+        if (!isInputError(e)) throw e;
+        notDefined.set(m, (e as Error).message);
+        return [m, null];
+      }
+    })) as Record<string, number | null>;
     const inputs = flags.inputs ?? 784;
     const f = flags['active-fraction'] ?? 0.5;
     const takes = DATA_LEAK_MODEL_FIELDS[model];
@@ -45,17 +57,18 @@ export function registerLeakData(leak: Command, io: CliIo): void {
         gain: flags.gain, inputs, activeFraction: takes.includes('activeFraction') ? f : null, samples: takes.includes('activeFraction') ? f * inputs : null,
         rows: rowsOf(model, flags, inputs), x: takes.includes('x') ? flags.x ?? 1 / Math.sqrt(f * inputs) : null,
         efficiency: takes.includes('efficiency') ? flags.efficiency ?? 1 : null, darkCounts: takes.includes('darkCounts') ? flags['dark-counts'] ?? 0 : null,
-        otherModels: others, qsdlVersion: QSDL_VERSION,
+        otherModels: others, ...(notDefined.size > 0 ? { otherModelsNotDefined: Object.fromEntries(notDefined) } : {}), qsdlVersion: QSDL_VERSION,
       })}\n`);
       return;
     }
     const rows = [
       [`${model} *`, String(bits), DATA_MODEL_KIND[model]],
-      ...Object.entries(others).map(([m, b]) => [m, String(b), DATA_MODEL_KIND[m as DataLeakModel]]),
+      ...Object.entries(others).map(([m, b]) => [m, b === null ? 'not defined here' : String(b), DATA_MODEL_KIND[m as DataLeakModel]]),
     ];
     const detector = flags.efficiency !== undefined || flags['dark-counts'] !== undefined ? `, η = ${fmt(flags.efficiency ?? 1)}, d = ${fmt(flags['dark-counts'] ?? 0)} (counting)` : '';
     io.stdout(`${wrap(`data leakage at G = ${fmt(flags.gain as number)}, N = ${fmt(inputs)}, f = ${fmt(f)} (n = ${fmt(f * inputs)}), M = ${fmt(flags.rows ?? inputs)} rows (paper-2025: ${fmt(flags.rows ?? inputs + 10)})${detector}, bits per data symbol`)}\n` +
       `${formatTable(['model (* selected)', 'bits per data symbol', 'what it is'], rows)}\n` +
-      `${wrap('Homodyne and QFI figures bound nothing; counting is what a photon-counting server achieves; the Holevo bounds cap what any server can learn (docs/model.md#server-capabilities).')}\n`);
+      `${wrap('Homodyne and QFI figures bound nothing; counting is what a photon-counting server achieves; the Holevo bounds cap what any server can learn (docs/model.md#server-capabilities).')}\n` +
+      [...notDefined].map(([m, why]) => `${wrap(`${m} is not defined at this point: ${why}`, 100, 4)}\n`).join(''));
   });
 }

@@ -20,7 +20,7 @@ export function registerLeakWeight(leak: Command, io: CliIo): void {
     const flags = readNumericFlags(opts, WEIGHT_OPTIONS);
     checkBatchFlags(self, opts);
     if (typeof opts.input === 'string') {
-      await runBatch({ inputPath: opts.input, options: WEIGHT_OPTIONS, flags, evaluate: (v) => evaluateWeight(v, model, preset).bits, json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout });
+      await runBatch({ inputPath: opts.input, options: WEIGHT_OPTIONS, flags, evaluate: (v) => evaluateWeight(v, model, preset).bits, json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout, quiet: opts.quiet === true });
       return;
     }
     const { point, bits } = evaluateWeight(flags, model, preset);

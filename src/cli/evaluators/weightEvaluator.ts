@@ -12,7 +12,8 @@ import { numericOption, type NumericOption } from '../_internal/numericOption.js
 export const WEIGHT_OPTIONS: readonly NumericOption[] = [
   numericOption('mu', 'μ', { min: 0, max: MAX_MU }, 'mean photon number per weight symbol (photons)'),
   numericOption('modulation-variance', 'V', { min: 1, max: 2 * MAX_MU }, 'modulation variance V = 2μ + 1 (SNU), instead of --mu'),
-  numericOption('transmittance', 'T', { min: 0, max: 1, openMin: true }, 'power transmittance of the round trip (default 1)'),
+  // T ≥ 2^−53: below, the loss 1 − T rounds to 1 in float64 (give --loss-db up to 150 for such channels).
+  numericOption('transmittance', 'T', { min: 2 ** -53, max: 1, text: '[2^−53 ≈ 1.1e-16, 1]' }, 'power transmittance of the round trip (default 1)'),
   numericOption('loss', 'L', { min: 0, max: 1, openMax: true }, 'power loss L = 1 − T; give it for T within 1e-16 of 1'),
   numericOption('loss-db', 'dB', { min: 0, max: MAX_LOSS_DB }, 'channel loss in dB = −10·log10 T'),
   numericOption('excess-noise', 'ε', { min: 0, max: MAX_EXCESS_NOISE }, 'excess noise at the channel output (SNU; default 0)'),
@@ -41,7 +42,13 @@ function weightPoint(v: NumericValues): WeightLeakPoint {
   if (v.gain === undefined && (v.inputs !== undefined || v['active-fraction'] !== undefined)) {
     throw new UsageError('inputs and active-fraction set ε only together with gain');
   }
+  if (v.mu === undefined && v['modulation-variance'] === undefined) {
+    throw new UsageError(`give the light: --mu (${WEIGHT_OPTIONS[0]?.range}) or --modulation-variance (${WEIGHT_OPTIONS[1]?.range}), as a flag or a CSV column`);
+  }
   const excessNoise = v.gain !== undefined ? effectiveExcessNoise(v.gain, v.inputs ?? 784, v['active-fraction'] ?? 0.5) : v['excess-noise'];
+  if (v.gain !== undefined && !(excessNoise !== undefined && excessNoise <= MAX_EXCESS_NOISE)) {
+    throw new UsageError(`gain, inputs and active-fraction give ε = 2(G − 1)/(G·f·N) = ${excessNoise} SNU, above the largest excess noise ${MAX_EXCESS_NOISE} SNU (G = ${v.gain}, N = ${v.inputs ?? 784}, f = ${v['active-fraction'] ?? 0.5})`);
+  }
   return resolveWeightLeakPoint({
     mu: v.mu,
     modulationVariance: v['modulation-variance'],
