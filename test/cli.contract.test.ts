@@ -85,6 +85,51 @@ describe('every command', () => {
   });
 });
 
+describe('found by an adversarial review: each case once exited 70, 1 or with the wrong code', () => {
+  it.each([
+    [['leak', 'data', '--gain', '2', '--model', 'paper-2025', '--active-fraction', '5e-324'], 0, /^$/],
+    [['attack', 'run', 'displace-and-count', '--method', 'monte-carlo', '--images', '1'], 2, /images of attack displace-and-count must be at least 2 for method monte-carlo/],
+    [['attack', 'run', 'displace-and-count', '--images', '5'], 2, /parameter images of attack displace-and-count applies only with method monte-carlo; received method analytic/],
+    [['attack', 'run', 'honest', '--inputs', '1'], 0, /^$/],
+    [['accuracy', '--mu', '5e-324', '--gain', '2'], 2, /--mu must be a number in \[1e-100, 1e12\]; received 5e-324/],
+    [['countermeasures', '--no-accuracy', '--active-fraction', '1e-300'], 2, /--active-fraction × --inputs must be at least 1/],
+    [['countermeasures', '--no-accuracy', '--quiet'], 2, /--quiet does not apply with --no-accuracy/],
+    [['attack', 'run', 'honest', '--transmittance', '5e-324'], 2, /--transmittance must be a number in \[2\^−53 ≈ 1\.1e-16, 1\]/],
+    [['leak', 'weight', '--mu', '4', '--gain', '2', '--active-fraction', '5e-324'], 2, /give ε = 2\(G − 1\)\/\(G·f·N\) = Infinity SNU, above the largest excess noise 1e6 SNU/],
+    [['leak', 'weight'], 2, /give the light: --mu \(a number in \[0, 1e12\]\) or --modulation-variance/],
+    [['help'], 0, /^$/],
+    [['help', 'paper'], 0, /^$/],
+    [['\u001b[2J'], 2, /^qsdl: error: unknown command '\\u001b\[2J'/],
+  ])('qsdl %j exits %i', (args, code, stderr) => {
+    const r = qsdl(...(args as string[]));
+    expect(r.code, r.stderr).toBe(code);
+    expect(r.stderr).toMatch(stderr);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it('leak data shows the models that are not defined at a point as such, and still answers for the selected one', () => {
+    const r = qsdl('leak', 'data', '--gain', '2', '--model', 'holevo-symmetric', '--inputs', '1', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { bits: number; otherModels: Record<string, number | null>; otherModelsNotDefined: Record<string, string> };
+    expect(out.otherModels.corrected).toBeNull();
+    expect(out.otherModelsNotDefined.corrected).toMatch(/normalised data value x .* must be a number in \[-1, 1\]/);
+  });
+
+  it('a closed standard error does not change the exit code; a removed current folder is exit 74, one line', () => {
+    const closed = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" leak weight --mu NaN 2>&- ; echo $?`], { encoding: 'utf8' });
+    expect(closed.stdout.trim()).toBe('2');
+    const gone = spawnSync('bash', ['-c', `d=$(mktemp -d) && cd "$d" && rmdir "$d" && "${process.execPath}" "${BIN}" leak weight --mu 1`], { encoding: 'utf8' });
+    expect(gone.status).toBe(74);
+    expect(gone.stderr).toBe('qsdl: error: the current folder no longer exists (it was removed after this shell entered it); cd to an existing folder\n');
+  });
+
+  it('a /proc file (stat says 0 bytes) is read to its end', () => {
+    const r = qsdl('leak', 'weight', '--input', '/proc/self/status');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown column "Name:/); // its first line, not "is empty"
+  });
+});
+
 describe('progress on standard error', () => {
   /** Run under a pseudo-terminal (util-linux script), as a user at a terminal would; returns what the terminal showed. */
   function onTerminal(args: string[]): string {

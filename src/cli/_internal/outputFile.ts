@@ -92,7 +92,7 @@ function realFolder(dirGiven: string, what: string, createFolder: boolean): { re
   const missing: string[] = [];
   for (let d = dirGiven; ; ) {
     try {
-      const real = realpathSync(d);
+      const real = realpathSync.native(d);
       if (!statSync(real).isDirectory()) throw new UsageError(`cannot write ${what}: ${q(d)} is not a folder`);
       return { real, missing };
     } catch (e) {
@@ -130,7 +130,7 @@ export function planOutput(given: string, options: OutputOptions): OutputPlan {
   }
   if (st?.isSymbolicLink() === true) {
     try {
-      path = realpathSync(path);
+      path = realpathSync.native(path);
     } catch (e) {
       if (errnoCode(e) === 'ENOENT') throw new UsageError(`${what} is a symbolic link to a missing file; qsdl writes through a link only to an existing regular file: give the target's path`);
       throw fileError(e, `cannot write ${what}`);

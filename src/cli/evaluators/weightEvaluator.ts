@@ -47,7 +47,7 @@ function weightPoint(v: NumericValues): WeightLeakPoint {
   }
   const excessNoise = v.gain !== undefined ? effectiveExcessNoise(v.gain, v.inputs ?? 784, v['active-fraction'] ?? 0.5) : v['excess-noise'];
   if (v.gain !== undefined && !(excessNoise !== undefined && excessNoise <= MAX_EXCESS_NOISE)) {
-    throw new UsageError(`gain, inputs and active-fraction give ε = 2(G − 1)/(G·f·N) = ${excessNoise} SNU, above the largest excess noise ${MAX_EXCESS_NOISE} SNU (G = ${v.gain}, N = ${v.inputs ?? 784}, f = ${v['active-fraction'] ?? 0.5})`);
+    throw new UsageError(`gain, inputs and active-fraction give ε = 2(G − 1)/(G·f·N) = ${excessNoise} SNU, above the largest excess noise ${MAX_EXCESS_NOISE.toExponential().replace('e+', 'e')} SNU (G = ${v.gain}, N = ${v.inputs ?? 784}, f = ${v['active-fraction'] ?? 0.5})`);
   }
   return resolveWeightLeakPoint({
     mu: v.mu,
