@@ -6,6 +6,7 @@ import type { NumericOption } from './numericOption.js';
 import type { NumericValues } from './numericValues.js';
 import { commitOutput, planOutput } from './outputFile.js';
 import { progressOn, withBar } from './progress.js';
+import { describeValue } from '../../_internal/validate.js';
 
 /** What a batch run needs. @internal */
 export interface BatchRequest {
@@ -37,11 +38,11 @@ export interface BatchRequest {
  * @internal
  */
 export async function runBatch(req: BatchRequest): Promise<number> {
-  const where = req.inputPath === '-' ? 'input CSV (standard input)' : `input CSV ${JSON.stringify(req.inputPath)}`;
+  const where = req.inputPath === '-' ? 'input CSV (standard input)' : `input CSV ${describeValue(req.inputPath)}`;
   const toFile = req.outputPath !== undefined && req.outputPath !== '-';
   // Paths first (a wrong output path fails before anything is read), then the input's identity.
   const input = await readInput(req.inputPath, where, CSV_LIMITS.bytes);
-  const plan = toFile ? planOutput(req.outputPath as string, { what: `--output ${JSON.stringify(req.outputPath)}`, inputs: input.identity === null ? [] : [{ ...input.identity, what: `--input ${JSON.stringify(req.inputPath)}` }] }) : undefined;
+  const plan = toFile ? planOutput(req.outputPath as string, { what: `--output ${describeValue(req.outputPath)}`, inputs: input.identity === null ? [] : [{ ...input.identity, what: `--input ${describeValue(req.inputPath)}` }] }) : undefined;
   const file = csvFile(where, input.bytes, req.options);
   for (const h of file.header) {
     if (req.flags[h] !== undefined) throw new UsageError(`${h} is given both as a column of ${where} and as the flag --${h}; give it once`);
@@ -55,7 +56,7 @@ export async function runBatch(req: BatchRequest): Promise<number> {
   const head = req.echo ? `${file.header.join(',')},bits\n` : 'bits\n';
   const parts = req.json ? jsonRows(file, rows, bits) : [head, formatCsvRows(file, rows, bits, req.echo)];
   if (plan === undefined) for (const p of parts) req.stdout(p);
-  else await commitOutput(plan, `--output ${JSON.stringify(req.outputPath)}`, parts);
+  else await commitOutput(plan, `--output ${describeValue(req.outputPath)}`, parts);
   return rows.rowCount;
 }
 

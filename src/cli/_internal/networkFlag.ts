@@ -4,7 +4,8 @@ import { committedNetworkFiles } from '../../inference/committedNetwork.js';
 import { MAX_NETWORK_WEIGHTS, MAX_PROVENANCE_BYTES, parseNetwork, type StoredNetwork } from '../../inference/networkFile.js';
 import { IoError, UsageError } from './errors.js';
 import type { FileIdentity } from './fileIdentity.js';
-import { readInput } from './inputFile.js';
+import { readInput, type InputData } from './inputFile.js';
+import { describeValue } from '../../_internal/validate.js';
 
 /** Pixels of an MNIST image and digit classes: what a network must take and give to run on MNIST. */
 const MNIST_PIXELS = 784;
@@ -46,14 +47,17 @@ export async function loadNetworkFlag(value: string | undefined): Promise<Loaded
     files = { weights: `${base}.f32`, provenance: `${base}.json` };
     source = files.provenance;
   }
-  const what = (p: string) => `network file ${JSON.stringify(p)}`;
-  const provenance = await readInput(files.provenance, what(files.provenance), MAX_PROVENANCE_BYTES, true);
-  const weights = await readInput(files.weights, what(files.weights), 4 * MAX_NETWORK_WEIGHTS, true);
+  const what = (p: string) => `network file ${describeValue(p)}`;
   let stored: StoredNetwork;
+  let provenance: InputData;
+  let weights: InputData;
   try {
+    provenance = await readInput(files.provenance, what(files.provenance), MAX_PROVENANCE_BYTES, true);
+    weights = await readInput(files.weights, what(files.weights), 4 * MAX_NETWORK_WEIGHTS, true);
     stored = parseNetwork(weights.bytes, provenance.bytes.toString('utf8'), { weights: what(files.weights), provenance: what(files.provenance) });
   } catch (e) {
-    if (value === undefined) throw new IoError(`the committed network is damaged: ${(e as Error).message}; reinstall qsdl`);
+    // The user's file is the user's to fix (exit 2); the committed one missing or damaged is a broken installation (74).
+    if (value === undefined) throw new IoError(`the committed network is missing or damaged: ${(e as Error).message}; reinstall qsdl`);
     throw e;
   }
   const shapes = stored.provenance.shapes;

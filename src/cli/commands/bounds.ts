@@ -8,6 +8,7 @@ import { EXIT } from '../_internal/errors.js';
 import { checkFolderFlag, commitOutputs, fileError, planOutput } from '../_internal/outputFile.js';
 import { wrap } from '../_internal/table.js';
 import type { CliIo } from './common.js';
+import { describeValue } from '../../_internal/validate.js';
 
 /** Register `qsdl bounds`: write, or check, the publication tables of bounds/. @internal */
 export function registerBounds(program: Command, io: CliIo): void {
@@ -31,7 +32,7 @@ export function registerBounds(program: Command, io: CliIo): void {
               missing.push(f.name);
               continue;
             }
-            throw fileError(e, `cannot read ${JSON.stringify(p)}`);
+            throw fileError(e, `cannot read ${describeValue(p)}`);
           }
           // A table is a small regular file: anything else (a FIFO would wait for a writer) differs.
           if (!st.isFile() || st.size > 4 * Buffer.byteLength(f.text)) {
@@ -42,7 +43,7 @@ export function registerBounds(program: Command, io: CliIo): void {
           try {
             text = readFileSync(p, 'utf8');
           } catch (e) {
-            throw fileError(e, `cannot read ${JSON.stringify(p)}`);
+            throw fileError(e, `cannot read ${describeValue(p)}`);
           }
           if (text !== f.text) differ.push(f.name);
         }

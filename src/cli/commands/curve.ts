@@ -11,6 +11,7 @@ import { rejectFlags } from '../_internal/strictOptions.js';
 import { STUDY_LIMITS } from '../_internal/study.js';
 import { fmt, wrap } from '../_internal/table.js';
 import { choice, numberFlag, quietOption, seedFlag, seedOption, type CliIo } from './common.js';
+import { describeValue } from '../../_internal/validate.js';
 
 interface CurveOptions {
   snrMin?: string;
@@ -70,14 +71,14 @@ export function registerCurve(program: Command, io: CliIo): void {
     const encoding = choice('--encoding', opts.encoding, PIXEL_ENCODINGS);
     const net = await loadNetworkFlag(opts.network);
     const toFile = opts.output !== undefined && opts.output !== '-';
-    const plan = toFile ? planOutput(opts.output as string, { what: `--output ${JSON.stringify(opts.output)}`, inputs: net.identities }) : undefined;
+    const plan = toFile ? planOutput(opts.output as string, { what: `--output ${describeValue(opts.output)}`, inputs: net.identities }) : undefined;
     const test = loadMnistData('test');
     const sweep = withBar(progressOn(opts.quiet === true), 'accuracy curve [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count, (bar) =>
       accuracySweep(net.network, test, grid, { seed, encoding, onProgress: (done) => bar.update(done) }));
     const text = opts.json === true
       ? `${JSON.stringify({ grid, seed, encoding, unit: 'percent', ...networkJson(net), crossing96: sweep.crossing96, paperCrossing96SameNoise: sweep.paperCrossing96SameNoise, paperCrossing96MapsReading: sweep.paperCrossing96MapsReading, rows: sweep.rows, qsdlVersion: QSDL_VERSION }, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v))}\n`
       : accuracySweepCsv(sweep, String);
-    if (plan !== undefined) await commitOutput(plan, `--output ${JSON.stringify(opts.output)}`, [text]);
+    if (plan !== undefined) await commitOutput(plan, `--output ${describeValue(opts.output)}`, [text]);
     else io.stdout(text);
     if (opts.quiet !== true) process.stderr.write(`${wrap(`qsdl: ${crossingSummary(sweep)}; clean ${fmt(net.provenance.cleanTestAccuracyPercent)} %`, 100, 6)}\n`);
   });

@@ -8,6 +8,7 @@ import { checkFolderFlag, commitOutputs, planOutput } from '../_internal/outputF
 import { readStudyFlags, runStudy, studyNetwork, studyOptions, type StudyFlags } from '../_internal/study.js';
 import { fmt } from '../_internal/table.js';
 import type { CliIo } from './common.js';
+import { describeValue } from '../../_internal/validate.js';
 
 /** Register `qsdl maps`: the (μ, G) maps of accuracy, weight and data leakage as CSV plus an SVG contour plot. @internal */
 export function registerMaps(program: Command, io: CliIo): void {
@@ -24,7 +25,7 @@ export function registerMaps(program: Command, io: CliIo): void {
       const stem = join(opts.outDir, flags.preset.name);
       const names = [`${stem}-curve.csv`, `${stem}-map.csv`, `${stem}-map.svg`] as const;
       // Every target checked before the minutes of computation.
-      const plans = names.map((p) => planOutput(p, { what: JSON.stringify(p), inputs: net.identities, createFolder: true }));
+      const plans = names.map((p) => planOutput(p, { what: describeValue(p), inputs: net.identities, createFolder: true }));
       const study = runStudy(flags, net);
       const op = flags.preset.operatingPoint;
       const svg = accuracyLeakageMapSvg(study.map, {
@@ -32,7 +33,7 @@ export function registerMaps(program: Command, io: CliIo): void {
         marks: [{ mu: op.mu, gain: op.gain, label: `${flags.preset.name} point (μ = ${op.mu}, G = ${op.gain})` }],
       });
       const texts = [accuracySweepCsv(study.sweep, String), accuracyLeakageMapCsv(study.map, String), svg];
-      await commitOutputs(plans.map((plan, i) => ({ plan, what: JSON.stringify(names[i]), parts: [texts[i] as string] })));
+      await commitOutputs(plans.map((plan, i) => ({ plan, what: describeValue(names[i]), parts: [texts[i] as string] })));
       const region = headline(study.map).regions.find((r) => r.dataModel === 'corrected' && r.accuracySource === 'simulated');
       const where = region?.feasible === true ? `${region.points} points, μ ${fmt(region.muRange?.[0] as number)} … ${fmt(region.muRange?.[1] as number)}, G ${fmt(region.gainRange?.[0] as number)} … ${fmt(region.gainRange?.[1] as number)}` : 'empty';
       io.stdout(`${names.map((p) => `wrote ${p}`).join('\n')}\nregion with qsdl accuracy ≥ 96 %, χ_W ≤ 0.1, corrected data ≤ 0.01: ${where}\n(qsdl headline gives every data model and accuracy source, and qsdl's verdict)\n`);

@@ -12,6 +12,7 @@ import { numericOption } from '../_internal/numericOption.js';
 import { checkFolderFlag, commitOutputs, planOutput } from '../_internal/outputFile.js';
 import { progressOn, withBar } from '../_internal/progress.js';
 import { addNumericOptions, quietOption, readNumericFlags, seedFlag, seedOption, type CliIo } from './common.js';
+import { describeValue } from '../../_internal/validate.js';
 
 /** The numeric flags of `qsdl train`. Epochs are capped by time (about 75 s each on the CI machine), the batch by the 60 000 training images. */
 const OPTIONS = [
@@ -52,7 +53,7 @@ export function registerTrain(program: Command, io: CliIo): void {
     const weightsPath = join(out, `${name}.f32`);
     const provenancePath = join(out, `${name}.json`);
     const refuse = opts.force === true ? {} : { refuseExisting: 'qsdl train never replaces a network unless you give --force (or choose another --out or --name)' };
-    const plans = [weightsPath, provenancePath].map((p) => planOutput(p, { what: JSON.stringify(p), createFolder: true, ...refuse }));
+    const plans = [weightsPath, provenancePath].map((p) => planOutput(p, { what: describeValue(p), createFolder: true, ...refuse }));
     const train = loadMnistData('train');
     const test = loadMnistData('test');
     const progress = progressOn(opts.quiet === true);
@@ -77,8 +78,8 @@ export function registerTrain(program: Command, io: CliIo): void {
       testAccuracy(stored.network, test, null, 1, 'pm1', (done) => bar.update(done)));
     const provenanceText = `${JSON.stringify({ ...provisional, cleanTestAccuracyPercent: accuracy }, null, 2)}\n`;
     await commitOutputs([
-      { plan: plans[0]!, what: JSON.stringify(weightsPath), parts: [bytes] },
-      { plan: plans[1]!, what: JSON.stringify(provenancePath), parts: [provenanceText] },
+      { plan: plans[0]!, what: describeValue(weightsPath), parts: [bytes] },
+      { plan: plans[1]!, what: describeValue(provenancePath), parts: [provenanceText] },
     ]);
     io.stdout(`clean test accuracy ${accuracy.toFixed(2)} % (${correct}/${test.count}); wrote ${weightsPath} and ${provenancePath} (use it with --network ${provenancePath})\n`);
   });
