@@ -41,7 +41,7 @@ export type { BoundTable, TableAxis } from './reports/boundTable.js';
 export { standardBoundTables } from './reports/standardBoundTables.js';
 export { renderBoundTable, TABLE_FORMATS, type TableFormat } from './reports/renderBoundTable.js';
 export { parseIdx, readIdx, type IdxArray } from './data/readIdx.js';
-export { loadMnist, mnistFiles, type MnistSplit } from './data/loadMnist.js';
+export { loadMnist, mnistFiles, type MnistFiles, type MnistSplit } from './data/loadMnist.js';
 export { normalSampler } from './kernels/normalSampler.js';
 export { clientNoiseFactor } from './protocol/clientNoiseFactor.js';
 export { outputNoiseStd, notebookFForSnr, type OutputNoiseSpec, type PhysicalNoiseSpec, type NotebookNoiseSpec, type SnrNoiseSpec } from './inference/outputNoiseStd.js';
@@ -68,7 +68,7 @@ export { countingProbabilities } from './counting/countingProbabilities.js';
 export { recognitionRate, type RecognitionRateOptions, type RecognitionRateResult } from './counting/recognitionRate.js';
 export { pixelCountInformation, type PixelCountInformation, type PixelCountInformationOptions } from './counting/pixelCountInformation.js';
 export { fanoInformation } from './counting/fanoInformation.js';
-export { committedNetwork, committedNetworkFiles } from './inference/committedNetwork.js';
+export { committedNetwork, committedNetworkFiles, type NetworkFiles } from './inference/committedNetwork.js';
 
 // Gaussian-state engine
 export { gaussianState, DEFAULT_STATE_TOLERANCE, type GaussianState, type GaussianStateOptions } from './gaussian/gaussianState.js';

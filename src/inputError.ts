@@ -9,6 +9,7 @@
  * @public
  */
 export class InputRangeError extends RangeError {
+  /** The class name, `InputRangeError` (what `String(error)` starts with). */
   override readonly name = 'InputRangeError';
 }
 
@@ -18,6 +19,7 @@ export class InputRangeError extends RangeError {
  * @public
  */
 export class InputTypeError extends TypeError {
+  /** The class name, `InputTypeError` (what `String(error)` starts with). */
   override readonly name = 'InputTypeError';
 }
 

