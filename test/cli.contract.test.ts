@@ -1,7 +1,8 @@
 // What holds for every command of the CLI, checked on the real binary: a flag given twice is
 // an error, a flag that does not apply is an error, progress appears on a terminal only and
 // --quiet silences it, and the exit codes are the documented ones.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -131,17 +132,17 @@ describe('found by an adversarial review: each case once exited 70, 1 or with th
 });
 
 describe('progress on standard error', () => {
-  /** Run under a pseudo-terminal (util-linux script), as a user at a terminal would; returns what the terminal showed. */
-  function onTerminal(args: string[]): string {
+  /** Run under a pseudo-terminal (util-linux script), as a user at a terminal would; returns what the terminal showed. Asynchronous: each run takes seconds, and a blocked test worker misses vitest's calls. */
+  async function onTerminal(args: string[]): Promise<string> {
     const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('script', ['-qefc', `${command} >/dev/null`, '/dev/null'], { encoding: 'utf8' });
-    return r.stdout;
+    const { stdout } = await promisify(execFile)('script', ['-qefc', `${command} >/dev/null`, '/dev/null'], { encoding: 'utf8' });
+    return stdout;
   }
 
-  it('a terminal sees a progress bar for a step of seconds; --quiet silences it; a pipe or file never gets one', () => {
-    expect(onTerminal(['accuracy', '--mu', '4', '--gain', '2'])).toMatch(/accuracy \[.*\] \d+% \| \d+\/10000 images/);
-    expect(onTerminal(['accuracy', '--mu', '4', '--gain', '2', '--quiet'])).not.toMatch(/images/);
-    expect(onTerminal(['attack', 'table'])).toMatch(/attacks \[.*\] \d+\/14/);
+  it('a terminal sees a progress bar for a step of seconds; --quiet silences it; a pipe or file never gets one', async () => {
+    expect(await onTerminal(['accuracy', '--mu', '4', '--gain', '2'])).toMatch(/accuracy \[.*\] \d+% \| \d+\/10000 images/);
+    expect(await onTerminal(['accuracy', '--mu', '4', '--gain', '2', '--quiet'])).not.toMatch(/images/);
+    expect(await onTerminal(['attack', 'table'])).toMatch(/attacks \[.*\] \d+\/14/);
     const piped = qsdl('accuracy', '--mu', '4', '--gain', '2');
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');
