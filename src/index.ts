@@ -106,16 +106,17 @@ export { qfiDataLeak } from './bounds/qfiDataLeak.js';
 export { countingDataLeak, type CountingDataLeakInput } from './bounds/countingDataLeak.js';
 export { holevoSubadditiveDataLeak } from './bounds/holevoSubadditiveDataLeak.js';
 export { holevoSymmetricDataLeak } from './bounds/holevoSymmetricDataLeak.js';
+export { NETWORK_BOUND_MODELS, networkDataLeakBound, type LayerDataLeakBound, type LayerShape, type NetworkBoundModel, type NetworkDataLeakBound, type NetworkDataLeakBoundInput } from './bounds/networkDataLeakBound.js';
 export { holevoSymmetricGammaBound } from './bounds/holevoSymmetricGammaBound.js';
 export { DATA_LEAK_MODEL_FIELDS, type DataLeakField, type PublishedDataLeakModel } from './bounds/dataLeak.js';
 export { detectionProbability, type ChannelParameters, type DetectionProbabilityInput, type DetectionProbabilityResult, type FiniteSizeTestResult } from './verification/detectionProbability.js';
 export { excessNoiseUpperBound } from './verification/excessNoiseUpperBound.js';
 
 // Attack library
-export { DEFAULT_CONFIGURATION, type Attack, type AttackContext, type AttackEvaluation, type AttackOutcome, type AttackParameter, type AttackParameterValues, type AttackSide, type ConfigurationKey, type ProtocolConfiguration } from './attacks/attack.js';
+export { ATTACK_FIGURE_KINDS, DEFAULT_CONFIGURATION, type Attack, type AttackFigureKind, type AttackContext, type AttackEvaluation, type AttackOutcome, type AttackParameter, type AttackParameterValues, type AttackSide, type ConfigurationKey, type ProtocolConfiguration } from './attacks/attack.js';
 export { resolveConfiguration } from './attacks/resolveConfiguration.js';
 export { resolveAttackParameters } from './attacks/resolveAttackParameters.js';
-export { ATTACKS, getAttack } from './attacks/registry.js';
+export { ATTACKS, ATTACK_ALIASES, getAttack } from './attacks/registry.js';
 export { runAttack } from './attacks/runAttack.js';
 export { clientCountermeasures, type CountermeasureInput, type CountermeasureRow } from './reports/clientCountermeasures.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ATTACKS, isInputError, runAttack, type Attack, type AttackParameter, type ProtocolConfiguration } from '../src/index.js';
+import { ATTACK_FIGURE_KINDS, ATTACKS, isInputError, runAttack, type Attack, type AttackParameter, type ProtocolConfiguration } from '../src/index.js';
 import { logUniform } from './_helpers/arbitraries.js';
 
 /**
@@ -99,6 +99,7 @@ describe.each(ATTACKS.map((a) => [a.name, a] as const))('attack contract: %s', (
         expect(r.detectionProbability).toBeGreaterThanOrEqual(0);
         expect(r.detectionProbability).toBeLessThanOrEqual(1);
         expect(r.side).toBe(attack.side);
+        expect(ATTACK_FIGURE_KINDS).toContain(r.kind);
         expect(runAttack(attack.name, restrict(attack, c), { ...p, ...extra })).toEqual(r);
       }),
       { numRuns: slow ? 1 : 100 },
@@ -134,6 +135,21 @@ describe.each(ATTACKS.map((a) => [a.name, a] as const))('attack contract: %s', (
 });
 
 describe('the attack registry', () => {
+  it('the former name quantum-optimal still runs, as per-mode-optimal (optimal per mode only)', () => {
+    expect(runAttack('quantum-optimal')).toEqual(runAttack('per-mode-optimal'));
+    expect(runAttack('quantum-optimal').attack).toBe('per-mode-optimal');
+  });
+
+  it('every figure says its kind: Holevo quantities of purifications are labelled holevo, measured strategies achieved', () => {
+    // The classification of docs/attacks.md#kinds, written out here so that a change of label is a visible test change.
+    const expected: Record<string, string> = {
+      honest: 'achieved', 'greedy-gain': 'achieved', 'tap-and-claim-loss': 'holevo', 'measure-all': 'achieved', 'entangling-cloner': 'holevo',
+      'multi-query': 'holevo', 'model-extraction': 'achieved', 'colluding-clients': 'holevo', 'homodyne-variance': 'achieved',
+      'displace-and-count': 'achieved', 'per-mode-optimal': 'achieved', 'squeezed-probes': 'achieved', 'layer-accumulation': 'model',
+    };
+    for (const [name, kind] of Object.entries(expected)) expect(runAttack(name).kind, name).toBe(kind);
+  });
+
   it('names are unique and kebab-case, and each attack declares its side and parameters with defaults inside their domains', () => {
     const names = ATTACKS.map((a) => a.name);
     expect(new Set(names).size).toBe(names.length);

@@ -58,19 +58,19 @@ describe('server attacks against independent values (docs/model.md#server-capabi
     expect(relativeError(r.bitsPerSymbol, (0.25 * 784 * delta * delta) / (4 * Math.LN2))).toBeLessThan(1e-3);
   });
 
-  it('theorem: homodyne ≤ the per-mode Holevo quantity (quantum-optimal) for every configuration', () => {
+  it('theorem: homodyne ≤ the per-mode Holevo quantity (per-mode-optimal) for every configuration', () => {
     fc.assert(
       fc.property(logUniform(1e-4, 10).map((d) => 1 + d), fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 1, max: 2000 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (gain, inputs, rows, p) => {
         fc.pre(p * inputs >= 1);
         const hom = runAttack('homodyne-variance', { gain, inputs, rows, activeFraction: p }).bitsPerSymbol;
-        const opt = runAttack('quantum-optimal', { gain, inputs, rows, activeFraction: p }).bitsPerSymbol;
+        const opt = runAttack('per-mode-optimal', { gain, inputs, rows, activeFraction: p }).bitsPerSymbol;
         expect(hom).toBeLessThanOrEqual(opt * (1 + 1e-9) + 1e-15);
       }),
       { numRuns: 200 },
     );
   });
 
-  it('quantum-optimal equals the Holevo quantity of the per-mode photon-number distribution (M = 1, direct sum over n) and ideal displace-and-count', () => {
+  it('per-mode-optimal equals the Holevo quantity of the per-mode photon-number distribution (M = 1, direct sum over n) and ideal displace-and-count', () => {
     for (const [gain, inputs, p] of [[2, 4, 0.5], [1.2, 10, 0.2], [5, 2, 0.5]] as const) {
       const k = (gain - 1) / gain;
       const t = k / (p * inputs); // photons in an active mode
@@ -78,14 +78,14 @@ describe('server attacks against independent values (docs/model.md#server-capabi
       const ns = Array.from({ length: 4000 }, (_, n) => n);
       const mixture = ns.map((n) => p * geometric(n) + (n === 0 ? 1 - p : 0));
       const holevo = entropy(mixture) - p * entropy(ns.map(geometric));
-      const r = runAttack('quantum-optimal', { gain, inputs, rows: 1, activeFraction: p });
+      const r = runAttack('per-mode-optimal', { gain, inputs, rows: 1, activeFraction: p });
       expect(relativeError(r.bitsPerSymbol, holevo)).toBeLessThan(1e-10);
       expect(runAttack('displace-and-count', { gain, inputs, rows: 1, activeFraction: p }).bitsPerSymbol).toBe(r.bitsPerSymbol);
     }
   });
 
-  it('quantum-optimal reports the QFI 4k/(1 + k·x²) per row and the quantum Cramér–Rao deviation 1/√(M·F_Q)', () => {
-    const r = runAttack('quantum-optimal');
+  it('per-mode-optimal reports the QFI 4k/(1 + k·x²) per row and the quantum Cramér–Rao deviation 1/√(M·F_Q)', () => {
+    const r = runAttack('per-mode-optimal');
     const F = 2 / (1 + 0.5 / 392);
     expect(relativeError(r.details.qfiPerRow as number, F)).toBeLessThan(1e-15);
     expect(relativeError(r.details.quantumCramerRaoStd as number, 1 / Math.sqrt(784 * F))).toBeLessThan(1e-15);

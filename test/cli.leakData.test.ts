@@ -23,9 +23,9 @@ beforeAll(() => {
 });
 
 describe('qsdl leak data --model qfi|counting|holevo-subadditive|holevo-symmetric', () => {
-  it('--json bits equal the library with M = N by default; every other model is listed beside', () => {
+  it('--json bits equal the library with M = N by default (one layer: --inputs given for the Holevo bounds); every other model is listed beside', () => {
     for (const model of ['qfi', 'counting', 'holevo-subadditive', 'holevo-symmetric'] as const) {
-      const r = qsdl('leak', 'data', '--gain', '1.2', '--model', model, '--json');
+      const r = qsdl('leak', 'data', '--gain', '1.2', '--model', model, '--inputs', '784', '--json');
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       const out = JSON.parse(r.stdout) as { bits: number; rows: number; unit: string; otherModels: Record<string, number> };
@@ -44,19 +44,19 @@ describe('qsdl leak data --model qfi|counting|holevo-subadditive|holevo-symmetri
     expect(c.otherModels.qfi).toBe(qfiDataLeak(2, 100, 100)); // other models get only the flags they take
     expect(c.otherModels['holevo-symmetric']).toBe(holevoSymmetricDataLeak(2, 500, 100));
     expect(json('--gain', '1.5', '--model', 'holevo-subadditive', '--inputs', '10', '--rows', '3').bits).toBe(holevoSubadditiveDataLeak(1.5, 10, 3));
-    const h = json('--gain', '1.5', '--model', 'holevo-symmetric');
+    const h = json('--gain', '1.5', '--model', 'holevo-symmetric', '--rows', '784');
     expect([h.activeFraction, h.samples, h.x, h.efficiency]).toEqual([null, null, null, null]);
   });
 
   it('the table names what each number is (model, bound or attack) and the rows used', () => {
-    const r = qsdl('leak', 'data', '--gain', '2', '--model', 'holevo-symmetric');
+    const r = qsdl('leak', 'data', '--gain', '2', '--model', 'holevo-symmetric', '--inputs', '784');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/M = 784 rows \(paper-2025: 794\)/);
     expect(r.stdout).toMatch(new RegExp(`^holevo-symmetric \\* +${String(holevoSymmetricDataLeak(2, 784, 784)).replace('.', '\\.')} `, 'm'));
     expect(r.stdout).toMatch(/holevo-symmetric \*\s+1\.368966\d*\s+Holevo upper bound \(photon-number blocks\)/);
     expect(r.stdout).toMatch(/counting\s+0\.4253085\d*\s+displace-and-count attack \(achieved\)/);
     expect(r.stdout).toMatch(/corrected\s+0\.007286353\d*\s+homodyne model, σ⁴ Fisher information \(not a bound\)/);
-    expect(r.stdout).toMatch(/the\s+Holevo bounds cap what any server can learn/);
+    expect(r.stdout).toMatch(/the\s+Holevo bounds cap what any server can learn\s+from this one layer/);
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
   });
 
@@ -100,6 +100,8 @@ describe('qsdl leak data: bad input for the new flags (one line on stderr, exit 
     const r = qsdl('leak', 'data', '--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/--efficiency <η>\s+detector efficiency η of the counting server\s+\(dimensionless\); counting model only \(default 1\) \(a\s+number in \(0, 1\]\)/);
-    expect(r.stdout).toMatch(/--dark-counts <d>\s+mean dark counts d per mode per row \(counts, Poisson\);/);
+    expect(r.stdout).toMatch(/--dark-counts <d>\s+mean dark counts d per mode per row\s+\(counts,\s+Poisson\);/);
+    expect(r.stdout).toMatch(/--technical-photons <t>\s+technical-noise photons t per row along x̂/);
+    expect(r.stdout).toMatch(/--network <FILE>/);
   });
 });

@@ -41,7 +41,7 @@ const numberLike = fc.oneof(
 );
 const pathLike = fc.constantFrom('w.csv', 'd.csv', 'existing.csv', 'new.csv', 'dir', 'fifo', 'dev', 'link.csv', 'dangling', '-', '', '/proc/version', 'net.json', 'net.f32', 'missing/x.csv', 'w.csv/x', 'trained', 'out');
 const wordLike = fc.oneof(fc.constantFrom('paper-2024', 'paper-2025', 'corrected', 'counting', 'holevo-symmetric', 'holevo', 'textbook-float64', 'pm1', 'unit', 'pca', 'templates', 'dct', 'pixel', 'monte-carlo', 'analytic', 'honest', 'nope', ''), fc.string({ maxLength: 10 }));
-const attackName = fc.constantFrom('honest', 'greedy-gain', 'tap-and-claim-loss', 'measure-all', 'entangling-cloner', 'multi-query', 'model-extraction', 'colluding-clients', 'homodyne-variance', 'displace-and-count', 'transform-counting', 'quantum-optimal', 'layer-accumulation', 'squeezed-probes', 'nope');
+const attackName = fc.constantFrom('honest', 'greedy-gain', 'tap-and-claim-loss', 'measure-all', 'entangling-cloner', 'multi-query', 'model-extraction', 'colluding-clients', 'homodyne-variance', 'displace-and-count', 'transform-counting', 'per-mode-optimal', 'layer-accumulation', 'squeezed-probes', 'nope');
 
 /** Flags whose value is a file or folder. */
 const PATH_FLAGS = new Set(['--input', '--output', '--network', '--out', '--out-dir']);

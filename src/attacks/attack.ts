@@ -87,6 +87,21 @@ export interface AttackParameter {
 export type AttackParameterValues = Readonly<Record<string, number | string>>;
 
 /**
+ * What kind of figure an attack's `bitsPerSymbol` is (docs/attacks.md#kinds):
+ * - `achieved`: the information of a strategy the attacker really runs (a measurement and an
+ *   estimator), computed in closed form or measured by simulation;
+ * - `holevo`: a Holevo quantity (of a purification, of copies held jointly): an upper-bound-type
+ *   figure, not shown to be reachable by any measurement;
+ * - `model`: a figure that rests on a modelling assumption stated in its estimator (layer
+ *   accumulation adds per-layer figures as if the layers leaked independently).
+ * @public
+ */
+export type AttackFigureKind = 'achieved' | 'holevo' | 'model';
+
+/** Every {@link AttackFigureKind}, in the order documented. @public */
+export const ATTACK_FIGURE_KINDS: readonly AttackFigureKind[] = Object.freeze(['achieved', 'holevo', 'model'] as const);
+
+/**
  * What an attack yields for one configuration. Per-symbol figures are per weight
  * symbol (client side) or per data symbol (server side), averaged over the symbols
  * of one layer (N·M weights, N data values).
@@ -105,6 +120,8 @@ export interface AttackOutcome {
   readonly symbols: number;
   /** How `bitsPerSymbol` is obtained: the estimator, bound or simulation. */
   readonly estimator: string;
+  /** Whether `bitsPerSymbol` is achieved by a strategy the attacker runs, a Holevo quantity, or a model figure ({@link AttackFigureKind}). */
+  readonly kind: AttackFigureKind;
   /**
    * Upper estimate of the round-off in `bitsPerSymbol` beyond ~1e-15 relative (bits per
    * symbol): 0 for closed forms; the propagated eigenvalue error for state-level (engine)

@@ -2,7 +2,7 @@ import type { Attack } from './attack.js';
 import { displaceAndCount } from './catalogue/displaceAndCount.js';
 import { homodyneVariance } from './catalogue/homodyneVariance.js';
 import { layerAccumulation } from './catalogue/layerAccumulation.js';
-import { quantumOptimal } from './catalogue/quantumOptimal.js';
+import { perModeOptimal } from './catalogue/perModeOptimal.js';
 import { squeezedProbes } from './catalogue/squeezedProbes.js';
 import { transformCounting } from './catalogue/transformCounting.js';
 import { entanglingCloner } from './catalogue/entanglingCloner.js';
@@ -32,13 +32,20 @@ export const ATTACKS: readonly Attack[] = [
   homodyneVariance,
   displaceAndCount,
   transformCounting,
-  quantumOptimal,
+  perModeOptimal,
   layerAccumulation,
   squeezedProbes,
 ];
 
 /**
- * The registered attack of that name.
+ * Former names still accepted, with the registered name they stand for: `quantum-optimal`
+ * was optimal per mode only, so it is now `per-mode-optimal`.
+ * @public
+ */
+export const ATTACK_ALIASES: Readonly<Record<string, string>> = Object.freeze({ 'quantum-optimal': 'per-mode-optimal' });
+
+/**
+ * The registered attack of that name (or of a former name, {@link ATTACK_ALIASES}).
  * @param name - registry name, e.g. `tap-and-claim-loss`
  * @returns the attack
  * @throws RangeError naming the registered attacks when there is none of that name
@@ -46,7 +53,8 @@ export const ATTACKS: readonly Attack[] = [
  * @public
  */
 export function getAttack(name: string): Attack {
-  const a = ATTACKS.find((x) => x.name === name);
+  const registered = ATTACK_ALIASES[name] ?? name;
+  const a = ATTACKS.find((x) => x.name === registered);
   if (a === undefined) throw new InputRangeError(`attack must be one of ${ATTACKS.map((x) => x.name).join(', ')}; received ${JSON.stringify(name)}`);
   return a;
 }

@@ -1,5 +1,5 @@
 import { committedNetwork } from '../inference/committedNetwork.js';
-import type { AttackContext, AttackOutcome, AttackParameterValues, ProtocolConfiguration } from './attack.js';
+import { ATTACK_FIGURE_KINDS, type AttackContext, AttackOutcome, AttackParameterValues, ProtocolConfiguration } from './attack.js';
 import { getAttack } from './registry.js';
 import { resolveAttackParameters } from './resolveAttackParameters.js';
 import { resolveConfiguration } from './resolveConfiguration.js';
@@ -36,6 +36,7 @@ export function runAttack(name: string, config: Partial<ProtocolConfiguration> =
   for (const [field, v] of numbers) {
     if (!Number.isFinite(v)) throw new Error(`attack ${name} returned a non-finite ${field} (${v}): a bug in the attack`);
   }
+  if (!ATTACK_FIGURE_KINDS.includes(r.kind)) throw new Error(`attack ${name} returned kind ${String(r.kind)}, not one of ${ATTACK_FIGURE_KINDS.join(', ')}: a bug in the attack`);
   if (r.detectionProbability < 0 || r.detectionProbability > 1) throw new Error(`attack ${name} returned a detection probability ${r.detectionProbability} outside [0, 1]: a bug in the attack`);
   return { attack: attack.name, side: attack.side, optimal: attack.claimsOptimal, ...r };
 }

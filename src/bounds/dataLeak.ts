@@ -34,7 +34,7 @@ export type PublishedDataLeakModel = 'paper-2024' | 'corrected' | 'paper-2025';
 export const DATA_LEAK_MODELS: readonly DataLeakModel[] = ['paper-2024', 'corrected', 'paper-2025', 'qfi', 'counting', 'holevo-subadditive', 'holevo-symmetric'];
 
 /** The optional fields of {@link DataLeakInput} that only some models take (`gain` and `inputs` apply to all). @public */
-export type DataLeakField = 'activeFraction' | 'rows' | 'x' | 'efficiency' | 'darkCounts';
+export type DataLeakField = 'activeFraction' | 'rows' | 'x' | 'efficiency' | 'darkCounts' | 'technicalPhotons';
 
 /**
  * Which optional fields each model takes; any other field given is a TypeError. The Holevo
@@ -47,8 +47,8 @@ export const DATA_LEAK_MODEL_FIELDS: Readonly<Record<DataLeakModel, readonly Dat
   'paper-2025': ['activeFraction', 'rows'],
   qfi: ['activeFraction', 'rows'],
   counting: ['activeFraction', 'rows', 'efficiency', 'darkCounts'],
-  'holevo-subadditive': ['rows'],
-  'holevo-symmetric': ['rows'],
+  'holevo-subadditive': ['rows', 'technicalPhotons'],
+  'holevo-symmetric': ['rows', 'technicalPhotons'],
 });
 
 /** Operating point of a data-leakage model. @public */
@@ -74,6 +74,8 @@ export interface DataLeakInput {
   readonly efficiency?: number | undefined;
   /** Mean dark counts d ≥ 0 per mode per row (counting only). @defaultValue 0 */
   readonly darkCounts?: number | undefined;
+  /** Technical-noise photons t ∈ [0, 100] per row along x̂ (noise that follows the data; the Holevo bounds use k + t; noise independent of x only lowers them). Holevo bounds only. @defaultValue 0 */
+  readonly technicalPhotons?: number | undefined;
   /** Model name. @defaultValue 'corrected' (the σ⁴ Fisher information of a Gaussian variance) */
   readonly model?: DataLeakModel | undefined;
 }
@@ -84,6 +86,7 @@ const FIELD_TEXT: Readonly<Record<DataLeakField, { readonly label: string; reado
   rows: { label: 'rows M', models: modelList('rows') },
   efficiency: { label: 'detector efficiency η', models: modelList('efficiency') },
   darkCounts: { label: 'dark counts d', models: modelList('darkCounts') },
+  technicalPhotons: { label: 'technical photons t', models: modelList('technicalPhotons') },
   activeFraction: { label: 'active fraction f', models: modelList('activeFraction') },
 };
 
@@ -95,7 +98,7 @@ function modelList(field: DataLeakField): string {
 }
 
 /** Order in which inapplicable fields are reported (x before rows, as before the new models). */
-const CHECK_ORDER: readonly DataLeakField[] = ['x', 'rows', 'efficiency', 'darkCounts', 'activeFraction'];
+const CHECK_ORDER: readonly DataLeakField[] = ['x', 'rows', 'efficiency', 'darkCounts', 'activeFraction', 'technicalPhotons'];
 
 /**
  * Data leakage in bits per data symbol under one of the models ({@link DataLeakModel}),
@@ -134,9 +137,9 @@ export function dataLeak(input: DataLeakInput): number {
     case 'counting':
       return countingDataLeak({ gain: input.gain, inputs, activeFraction: f, rows: input.rows, efficiency: input.efficiency, darkCounts: input.darkCounts });
     case 'holevo-subadditive':
-      return holevoSubadditiveDataLeak(input.gain, inputs, input.rows ?? inputs);
+      return holevoSubadditiveDataLeak(input.gain, inputs, input.rows ?? inputs, input.technicalPhotons ?? 0);
     case 'holevo-symmetric':
-      return holevoSymmetricDataLeak(input.gain, inputs, input.rows ?? inputs);
+      return holevoSymmetricDataLeak(input.gain, inputs, input.rows ?? inputs, input.technicalPhotons ?? 0);
     default:
       return cramerRaoDataLeak(input.gain, n, input.x, model);
   }

@@ -1,5 +1,5 @@
 import { integerAtLeast } from '../_internal/validate.js';
-import { addedPhotons, checkRows } from './_internal/serverDataDomain.js';
+import { boundPhotons, checkRows } from './_internal/serverDataDomain.js';
 
 /**
  * Kernel of {@link holevoSubadditiveDataLeak}, in nats per layer divided by N:
@@ -31,6 +31,7 @@ function subadditiveKernel(k: number, inputs: number, rows: number): number {
  * @param gain - client amplifier gain G ≥ 1
  * @param inputs - inputs N (modes per row), a positive integer
  * @param rows - rows M that carry the same x, an integer in [1, 1e10]
+ * @param technicalPhotons - technical-noise photons t per row along x̂ (noise that follows the data), in [0, 100]: the bound uses k + t photons per row (docs/model.md#server-capabilities) @defaultValue 0
  * @returns bits per data symbol (≥ 0)
  * @throws RangeError / TypeError naming the parameter, its range and the value
  * @example holevoSubadditiveDataLeak(1, 784, 784)   // returns 0 (G = 1)
@@ -39,8 +40,8 @@ function subadditiveKernel(k: number, inputs: number, rows: number): number {
  * @example holevoSubadditiveDataLeak(1.2, 784, 784) // returns ≈ 1.58347
  * @public
  */
-export function holevoSubadditiveDataLeak(gain: number, inputs: number, rows: number): number {
-  const k = addedPhotons(gain);
+export function holevoSubadditiveDataLeak(gain: number, inputs: number, rows: number, technicalPhotons = 0): number {
+  const k = boundPhotons(gain, technicalPhotons);
   const n = integerAtLeast('inputs N', inputs, 1);
   const m = checkRows(rows);
   return subadditiveKernel(k, n, m) / Math.LN2;

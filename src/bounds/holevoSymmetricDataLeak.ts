@@ -1,6 +1,6 @@
 import { integerAtLeast } from '../_internal/validate.js';
 import { photonBlockSeries } from './_internal/photonBlockSeries.js';
-import { addedPhotons, checkRows } from './_internal/serverDataDomain.js';
+import { boundPhotons, checkRows } from './_internal/serverDataDomain.js';
 
 /**
  * Holevo upper bound on the data leakage from the photon-number blocks, in bits per data
@@ -28,6 +28,7 @@ import { addedPhotons, checkRows } from './_internal/serverDataDomain.js';
  * @param gain - client amplifier gain G ≥ 1
  * @param inputs - inputs N (modes per row), a positive integer
  * @param rows - rows M that carry the same x, an integer in [1, 1e10]
+ * @param technicalPhotons - technical-noise photons t per row along x̂ (noise that follows the data), in [0, 100]: the bound uses k + t photons per row (docs/model.md#server-capabilities) @defaultValue 0
  * @returns bits per data symbol (≥ 0)
  * @throws RangeError / TypeError naming the parameter, its range and the value
  * @example holevoSymmetricDataLeak(1, 784, 784)   // returns 0 (G = 1)
@@ -37,8 +38,8 @@ import { addedPhotons, checkRows } from './_internal/serverDataDomain.js';
  * @example holevoSymmetricDataLeak(2, 2, 1)       // returns ≈ 0.209594 (N = 2, M = 1: Σ_L (2/3)·3^−L·log2(L + 1)/2)
  * @public
  */
-export function holevoSymmetricDataLeak(gain: number, inputs: number, rows: number): number {
-  const k = addedPhotons(gain);
+export function holevoSymmetricDataLeak(gain: number, inputs: number, rows: number, technicalPhotons = 0): number {
+  const k = boundPhotons(gain, technicalPhotons);
   const n = integerAtLeast('inputs N', inputs, 1);
   const m = checkRows(rows);
   return photonBlockSeries(n, m, k).nats / (n * Math.LN2);

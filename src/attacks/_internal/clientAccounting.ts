@@ -86,7 +86,7 @@ export function clientOutcome(
   estimator: string,
   details: Readonly<Record<string, number | string | boolean>>,
   numericalError = 0,
-): AttackEvaluation {
+): Omit<AttackEvaluation, 'kind'> {
   const bound = weightBound(config, seen);
   return {
     bitsPerSymbol,

@@ -17,7 +17,7 @@ export function composedCopies(config: ProtocolConfiguration, copies: number, se
   const concentrated: SeenChannel = { loss: seen.loss, activeNoise: copies * seen.activeNoise, inactiveNoise: copies * seen.inactiveNoise };
   const bound = weightBound(config, concentrated, copies);
   const perUse = weightBound(config, seen, 1);
-  const fields: Omit<AttackOutcome, 'attack' | 'side' | 'optimal' | 'estimator' | 'numericalError' | 'details'> = {
+  const fields: Omit<AttackOutcome, 'attack' | 'side' | 'optimal' | 'estimator' | 'numericalError' | 'details' | 'kind'> = {
     bitsPerSymbol: gained.average,
     totalBits: gained.average * config.inputs * config.rows,
     symbols: config.inputs * config.rows,

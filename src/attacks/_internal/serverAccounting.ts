@@ -15,7 +15,7 @@ export const SUBADDITIVE = 'Holevo bound by subadditivity over modes, (M/N)·[N�
 export const SYMMETRIC = 'Holevo bound from the total photon number, E_L[log2 C(N + L − 1, L)]/N, on all a server learns about x in one layer';
 
 /** The fields of a passive server attack's outcome besides the gain: no disturbance, never detected. @internal */
-export function passive(config: ProtocolConfiguration, bitsPerSymbol: number, bound: { readonly value: number; readonly name: string }): Omit<AttackOutcome, 'attack' | 'side' | 'optimal' | 'estimator' | 'details'> {
+export function passive(config: ProtocolConfiguration, bitsPerSymbol: number, bound: { readonly value: number; readonly name: string }): Omit<AttackOutcome, 'attack' | 'side' | 'optimal' | 'estimator' | 'details' | 'kind'> {
   return {
     bitsPerSymbol,
     totalBits: bitsPerSymbol * config.inputs,

@@ -20,6 +20,7 @@ export const colludingClients: Attack = {
     const pooled = composedCopies(c, c.clients * c.queries);
     const each = composedCopies(c, c.queries);
     return {
+      kind: 'holevo',
       ...pooled.fields,
       numericalError: 0,
       estimator: 'Holevo information of the K·Q clones pooled: χ_W(K·Q·μ, T, ε), per weight symbol',

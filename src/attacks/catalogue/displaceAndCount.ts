@@ -39,6 +39,7 @@ export const displaceAndCount: Attack = {
     if (p.method === 'analytic') {
       const bits = countingDataLeak({ ...physics, inputs: c.inputs, activeFraction: c.activeFraction });
       return {
+        kind: 'achieved',
         ...passive(c, bits, subadditiveBound(c)),
         estimator: 'Z-channel information per pixel for the prior "a fraction p active, equal values" (closed form)',
         details: { method: 'analytic', photonsPerRow: (c.gain - 1) / c.gain },
@@ -48,6 +49,7 @@ export const displaceAndCount: Attack = {
     if ((p.images as number) < 2) throw new InputRangeError(`parameter images of attack displace-and-count must be at least 2 for method monte-carlo (its standard error is taken across images); received ${p.images as number}`);
     const mc = pixelCountInformation({ ...physics, encoding: p.encoding as PixelEncoding, images: p.images as number, seed: c.seed });
     return {
+      kind: 'achieved',
       // The gain is the estimate's lower confidence limit (3 standard errors, ≥ 0): a sampled estimate
       // where the true value is ~0 would otherwise overstate it, or dip below 0.
       ...passive(c, Math.max(0, mc.bitsPerPixel - Z * mc.standardError), subadditiveBound(c)),

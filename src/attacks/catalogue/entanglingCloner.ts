@@ -5,6 +5,7 @@ import { pureLoss } from '../../gaussian/pureLoss.js';
 import { twoModeSqueezedVacuum } from '../../gaussian/twoModeSqueezedVacuum.js';
 import { symplecticEigenvalues } from '../../gaussian/symplecticEigenvalues.js';
 import { thermalEntropy } from '../../kernels/thermalEntropy.js';
+import { withKind } from '../_internal/withKind.js';
 import type { Attack } from '../attack.js';
 import { addLoss, clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
 
@@ -71,13 +72,13 @@ export const entanglingCloner: Attack = {
     const active = clonerHolevo(c.mu, seen.loss, seen.activeNoise);
     const inactive = clonerHolevo(c.mu, seen.loss, seen.inactiveNoise);
     const perSymbol = c.activeFraction * active.bits + (1 - c.activeFraction) * inactive.bits;
-    return clientOutcome(
+    return withKind('holevo', clientOutcome(
       c,
       seen,
       perSymbol,
       'Holevo information of the channel\'s purification, S(AB) − S(B | a), from the Gaussian engine (symplectic eigenvalues)',
       { activeSymbolBits: active.bits, zeroEntrySymbolBits: inactive.bits },
       c.activeFraction * active.error + (1 - c.activeFraction) * inactive.error,
-    );
+    ));
   },
 };

@@ -1,4 +1,5 @@
 import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js';
+import { withKind } from '../_internal/withKind.js';
 import type { Attack } from '../attack.js';
 import { clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
 import { homodyneInformation } from '../_internal/homodyneInformation.js';
@@ -28,11 +29,11 @@ export const greedyGain: Attack = {
     if (ga < c.gain) throw new InputRangeError(`parameter actual-gain of attack greedy-gain must be ≥ the declared gain G = ${c.gain}; received ${ga}`);
     const seen: SeenChannel = { loss: 1 - c.transmittance, activeNoise: honestActiveNoise(c, ga) + c.technicalNoise, inactiveNoise: c.technicalNoise };
     const rowBits = homodyneInformation(c.transmittance * c.mu, ga);
-    return clientOutcome(c, seen, rowBits / c.inputs, 'Shannon information of the homodyne outcome at the actual gain, ½·log2(1 + 2Tμ/DX2(G_a)) bits per row, over its N weights', {
+    return withKind('achieved', clientOutcome(c, seen, rowBits / c.inputs, 'Shannon information of the homodyne outcome at the actual gain, ½·log2(1 + 2Tμ/DX2(G_a)) bits per row, over its N weights', {
       bitsPerRow: rowBits,
       honestBitsPerRow: homodyneInformation(c.transmittance * c.mu, c.gain),
       dx2Declared: measurementNoiseFactor(c.gain),
       dx2Actual: measurementNoiseFactor(ga),
-    });
+    }));
   },
 };

@@ -25,6 +25,7 @@ export const homodyneVariance: Attack = {
     const n = c.activeFraction * c.inputs;
     const bits = homodyneVarianceInformation(k, 1 / n, c.rows, c.activeFraction);
     return {
+      kind: 'achieved',
       ...passive(c, bits, subadditiveBound(c)),
       estimator: 'mutual information between a pixel\'s activity and the M homodyne samples of its mode (exact, numerical quadrature)',
       details: { paperCramerRaoBits: cramerRaoDataLeak(c.gain, n, undefined, p.variant as 'paper-2024' | 'corrected'), variant: p.variant as string, photonsPerRow: k },

@@ -1,4 +1,5 @@
 import { outputSnr } from '../../protocol/outputSnr.js';
+import { withKind } from '../_internal/withKind.js';
 import type { Attack } from '../attack.js';
 import { clientOutcome, honestChannel } from '../_internal/clientAccounting.js';
 import { homodyneInformation } from '../_internal/homodyneInformation.js';
@@ -19,9 +20,9 @@ export const honest: Attack = {
   cost: 'fast',
   evaluate(c) {
     const rowBits = homodyneInformation(c.transmittance * c.mu, c.gain);
-    return clientOutcome(c, honestChannel(c), rowBits / c.inputs, 'Shannon information of the homodyne outcome, ½·log2(1 + 2Tμ/DX2(G)) bits per row, over its N weights', {
+    return withKind('achieved', clientOutcome(c, honestChannel(c), rowBits / c.inputs, 'Shannon information of the homodyne outcome, ½·log2(1 + 2Tμ/DX2(G)) bits per row, over its N weights', {
       bitsPerRow: rowBits,
       outputSnr: outputSnr(c.transmittance * c.mu, c.gain),
-    });
+    }));
   },
 };

@@ -48,6 +48,7 @@ export const layerAccumulation: Attack = {
     });
     details.layer1OneRowBitsPerInput = countingDataLeak({ gain: c.gain, inputs: first.inputs, rows: 1, activeFraction: Math.max(first.activeFraction, 1 / first.inputs), efficiency: c.efficiency, darkCounts: c.darkCounts });
     return {
+      kind: 'model',
       bitsPerSymbol: gainBits / first.inputs,
       totalBits: gainBits,
       symbols: first.inputs,

@@ -1,3 +1,4 @@
+import { withKind } from '../_internal/withKind.js';
 import type { Attack } from '../attack.js';
 import { clientOutcome, type SeenChannel } from '../_internal/clientAccounting.js';
 
@@ -23,6 +24,6 @@ export const measureAll: Attack = {
     const perSymbol = Math.log1p(c.transmittance * c.mu) / Math.LN2;
     const noise = MEASURE_AND_PREPARE_NOISE + c.technicalNoise;
     const seen: SeenChannel = { loss: 1 - c.transmittance, activeNoise: noise, inactiveNoise: noise };
-    return clientOutcome(c, seen, perSymbol, 'Shannon information of heterodyne on every mode, log2(1 + Tμ) bits per weight symbol', { seenNoise: noise });
+    return withKind('achieved', clientOutcome(c, seen, perSymbol, 'Shannon information of heterodyne on every mode, log2(1 + Tμ) bits per weight symbol', { seenNoise: noise }));
   },
 };

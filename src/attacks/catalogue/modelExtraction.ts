@@ -33,6 +33,7 @@ export const modelExtraction: Attack = {
     const composed = composedCopies({ ...c, activeFraction: 1 }, c.queries, seen);
     const measurementsNeeded = s > 0 ? Math.ceil(Math.expm1(2 * target * Math.LN2) / s) : Infinity;
     return {
+      kind: 'achieved',
       ...composed.fields,
       bitsPerSymbol: perSymbol,
       totalBits: perSymbol * c.inputs * c.rows,

@@ -19,6 +19,7 @@ export const multiQuery: Attack = {
   evaluate(c) {
     const r = composedCopies(c, c.queries);
     return {
+      kind: 'holevo',
       ...r.fields,
       numericalError: 0,
       estimator: 'Holevo information of Q per-inference optimal clones held jointly: χ_W(Q·μ, T, ε), per weight symbol over the Q inferences',

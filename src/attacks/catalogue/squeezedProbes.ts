@@ -36,6 +36,7 @@ export const squeezedProbes: Attack = {
     const bits = zChannel(click(enhancement));
     const check = detectionProbability({ samples: c.samples, delta: c.delta, mu: c.mu, honest: { transmittance: 1, excessNoise: 0 }, actual: { transmittance: 1, excessNoise: 2 * ns } });
     return {
+      kind: 'achieved',
       bitsPerSymbol: bits,
       totalBits: bits * c.inputs,
       symbols: c.inputs,

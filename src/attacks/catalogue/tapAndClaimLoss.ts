@@ -1,4 +1,5 @@
 import { thermalEntropy } from '../../kernels/thermalEntropy.js';
+import { withKind } from '../_internal/withKind.js';
 import type { Attack } from '../attack.js';
 import { homodyneSnr } from '../_internal/homodyneInformation.js';
 import { addLoss, clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
@@ -34,10 +35,10 @@ export const tapAndClaimLoss: Attack = {
     const otherModes = thermalEntropy(tau * photons);
     const rowBits = alongXhat + (c.inputs - 1) * otherModes;
     const seen: SeenChannel = { loss: addLoss(1 - c.transmittance, tau), activeNoise: honestActiveNoise(c) + c.technicalNoise, inactiveNoise: c.technicalNoise };
-    return clientOutcome(c, seen, rowBits / c.inputs, 'Holevo information of the taps together with the homodyne outcome (exact, Gaussian), per weight symbol', {
+    return withKind('holevo', clientOutcome(c, seen, rowBits / c.inputs, 'Holevo information of the taps together with the homodyne outcome (exact, Gaussian), per weight symbol', {
       bitsPerRow: rowBits,
       tapBitsPerMode: otherModes,
       seenLoss: seen.loss,
-    });
+    }));
   },
 };

@@ -53,6 +53,7 @@ export const transformCounting: Attack = {
     const labelEntropy = classCounts.reduce((h, n) => (n > 0 ? h - (n / r.count) * Math.log2(n / r.count) : h), 0);
     const bits = lower > r.chanceLevel ? Math.max(0, fanoInformation(lower) - (Math.log2(10) - labelEntropy)) : 0;
     return {
+      kind: 'achieved',
       ...passive(c, bits / c.inputs, symmetricBound(c)),
       estimator: `Fano lower bound on the information, at the ${Z}σ lower confidence limit of the digit-recognition rate over ${r.count} MNIST test images, per data symbol`,
       details: { recognitionRate: r.recognitionRate, recognitionStandardError: r.standardError, recognitionRateLowerLimit: lower, chanceLevel: r.chanceLevel, correct: r.correct, count: r.count, fanoBitsPerInference: bits, fanoBitsAtObservedRate: r.fanoBits, basis: p.basis as string, encoding: p.encoding as string, meanPhotonsPerInference: r.meanPhotons, outputs: r.outputs },

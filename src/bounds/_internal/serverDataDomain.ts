@@ -40,3 +40,25 @@ export function checkSamples(samples: unknown): number {
   const kind = typeof samples === 'number' ? InputRangeError : InputTypeError;
   throw new kind(`samples n = f·N (active pixels carry x̂_j² = 1/n, so n ≥ 1) must be a finite number in [1, ∞); received ${describeValue(samples)}`);
 }
+
+/**
+ * Largest technical-noise photon number per row along x̂ accepted by the server bounds: 100
+ * photons, a hundred times the most the amplifier adds (k < 1). The photon-block series has
+ * about 18·√(M·k(1 + k)) terms, so at M = 1e10 rows it sums about 1.8e7 terms (a few seconds); the
+ * bounds are checked against 100-digit sums up to k = 101 (test/bounds.networkData.test.ts).
+ * @internal
+ */
+export const MAX_TECHNICAL_PHOTONS = 100;
+
+/**
+ * Photons per row along x̂ that the server bounds use: k = (G − 1)/G from the amplifier plus
+ * t technical-noise photons that follow the data (noise along x̂ raises k; noise independent
+ * of x only lowers what the server learns, by data processing). t ∈ [0, 100].
+ * @internal
+ */
+export function boundPhotons(gain: unknown, technicalPhotons: unknown = 0): number {
+  const k = addedPhotons(gain);
+  if (typeof technicalPhotons === 'number' && technicalPhotons >= 0 && technicalPhotons <= MAX_TECHNICAL_PHOTONS) return k + technicalPhotons;
+  const kind = typeof technicalPhotons === 'number' ? InputRangeError : InputTypeError;
+  throw new kind(`technical photons t (technical-noise photons per row along x̂) must be a number in [0, ${MAX_TECHNICAL_PHOTONS}]; received ${describeValue(technicalPhotons)}`);
+}

@@ -3,7 +3,7 @@ import { ATTACKS, getAttack } from '../../attacks/registry.js';
 import { resolveAttackParameters } from '../../attacks/resolveAttackParameters.js';
 import { runAttack } from '../../attacks/runAttack.js';
 import { resolveConfiguration } from '../../attacks/resolveConfiguration.js';
-import type { Attack, AttackOutcome, AttackParameter, ConfigurationKey, ProtocolConfiguration } from '../../attacks/attack.js';
+import type { Attack, AttackFigureKind, AttackOutcome, AttackParameter, ConfigurationKey, ProtocolConfiguration } from '../../attacks/attack.js';
 import { DEFAULT_CONFIGURATION } from '../../attacks/attack.js';
 import { QSDL_VERSION } from '../../version.js';
 import { UsageError } from '../_internal/errors.js';
@@ -69,6 +69,13 @@ async function networkFor(attacks: readonly Attack[], flag: string | undefined):
 }
 
 /** Register `qsdl attack list`, `attack table` and `qsdl attack run NAME`. @internal */
+/** One line per figure kind (docs/attacks.md#kinds). */
+const KIND_TEXT: Readonly<Record<AttackFigureKind, string>> = {
+  achieved: 'achieved: the information of a strategy the attacker really runs',
+  holevo: 'holevo: a Holevo quantity (an upper-bound-type figure, not shown to be reachable by a measurement)',
+  model: 'model: a figure that rests on the modelling assumption its estimator states',
+};
+
 export function registerAttack(program: Command, io: CliIo): void {
   const attack = program.command('attack').description('the attack library (docs/model.md#attacks): `attack list`, `attack run NAME`, `attack table`');
   attack
@@ -111,9 +118,9 @@ export function registerAttack(program: Command, io: CliIo): void {
       io.stdout(`${JSON.stringify({ outcomes, configuration: { ...DEFAULT_CONFIGURATION, mu, gain }, ...(net === undefined ? {} : networkJson(net)), qsdlVersion: QSDL_VERSION })}\n`);
       return;
     }
-    const rows = outcomes.map((o) => [o.attack, o.side, fmt(o.bitsPerSymbol), fmt(o.boundBitsPerSymbol), fmt(o.excessNoise), fmt(o.lossIncrease), fmt(o.detectionProbability), o.optimal ? 'yes' : '']);
-    io.stdout(`${formatTable(['attack', 'side', 'gain', 'bound', 'Δε SNU', 'ΔL', 'detected', 'optimal'], rows)}\n`);
-    io.stdout(`${wrap(`gain and bound in bits per symbol (per weight symbol for client attacks, per data symbol for server attacks). μ = ${fmt(mu)}, G = ${fmt(gain)}, N = M = ${DEFAULT_CONFIGURATION.inputs}, p = ${DEFAULT_CONFIGURATION.activeFraction}, m = ${DEFAULT_CONFIGURATION.samples}, δ = ${DEFAULT_CONFIGURATION.delta}; each attack with its default parameters (qsdl attack list).`)}\n`);
+    const rows = outcomes.map((o) => [o.attack, o.side, fmt(o.bitsPerSymbol), o.kind + (o.optimal ? '*' : ''), fmt(o.boundBitsPerSymbol), fmt(o.excessNoise), fmt(o.lossIncrease), fmt(o.detectionProbability)]);
+    io.stdout(`${formatTable(['attack', 'side', 'gain', 'kind', 'bound', 'Δε SNU', 'ΔL', 'detected'], rows)}\n`);
+    io.stdout(`${wrap(`gain and bound in bits per symbol (per weight symbol for client attacks, per data symbol for server attacks). kind: achieved = the information of a strategy the attacker runs; holevo = a Holevo quantity (upper-bound type, not shown reachable); model = a model figure (its estimator says which assumption); * = claims to reach the bound of its side. μ = ${fmt(mu)}, G = ${fmt(gain)}, N = M = ${DEFAULT_CONFIGURATION.inputs}, p = ${DEFAULT_CONFIGURATION.activeFraction}, m = ${DEFAULT_CONFIGURATION.samples}, δ = ${DEFAULT_CONFIGURATION.delta}; each attack with its default parameters (qsdl attack list).`)}\n`);
   });
   const run = attack
     .command('run')
@@ -157,6 +164,7 @@ export function registerAttack(program: Command, io: CliIo): void {
     const lines = [
       `attack ${outcome.attack} (${outcome.side} side${outcome.optimal ? ', claims optimality' : ''})`,
       wrap(`  gain        ${fmt(outcome.bitsPerSymbol)} bit per ${outcome.side === 'client' ? 'weight' : 'data'} symbol (${fmt(outcome.totalBits)} bit over ${outcome.symbols} symbols) — ${outcome.estimator}`, 100, 14),
+      wrap(`  kind        ${KIND_TEXT[outcome.kind]}`, 100, 14),
       wrap(`  bound       ${fmt(outcome.boundBitsPerSymbol)} bit per symbol — ${outcome.bound}`, 100, 14),
       `  disturbance excess noise ${fmt(outcome.excessNoise)} SNU per active mode, loss ${fmt(outcome.lossIncrease)} (power fraction)`,
       `  detected    with probability ${fmt(outcome.detectionProbability)} (m = ${full.samples} samples, δ = ${full.delta})`,

@@ -12,6 +12,7 @@ export const DATA_OPTIONS: readonly NumericOption[] = [
   numericOption('x', 'x', { min: -1, max: 1 }, 'normalised data value x̂_j, Cramér–Rao models only (default 1/√n)'),
   numericOption('efficiency', 'η', { min: 0, max: 1, openMin: true }, 'detector efficiency η of the counting server (dimensionless); counting model only (default 1)'),
   numericOption('dark-counts', 'd', { min: 0, max: Infinity }, 'mean dark counts d per mode per row (counts, Poisson); counting model only (default 0)'),
+  numericOption('technical-photons', 't', { min: 0, max: 100 }, 'technical-noise photons t per row along x̂ (noise that follows the data raises k to k + t); holevo-* bounds only (default 0)'),
 ];
 
 /** The default data model: the homodyne Cramér–Rao figure with the Fisher information of a Gaussian variance. @internal */
@@ -35,6 +36,7 @@ export const DATA_FIELD_FLAGS: Readonly<Record<DataLeakField, string>> = {
   x: 'x',
   efficiency: 'efficiency',
   darkCounts: 'dark-counts',
+  technicalPhotons: 'technical-photons',
 };
 
 /** "paper-2025" / "paper-2025, qfi and counting": the models that take a field. */
@@ -55,14 +57,14 @@ export function valuesFor(v: NumericValues, model: DataLeakModel): NumericValues
 /** Evaluate a data-leakage model for option values, in bits per data symbol; validates. @internal */
 export function evaluateData(v: NumericValues, model: DataLeakModel): number {
   if (v.gain === undefined) throw new UsageError('gain is required (client amplifier gain G ≥ 1, as --gain or a column)');
-  for (const field of ['x', 'rows', 'efficiency', 'darkCounts', 'activeFraction'] as const) {
+  for (const field of ['x', 'rows', 'efficiency', 'darkCounts', 'activeFraction', 'technicalPhotons'] as const) {
     const flag = DATA_FIELD_FLAGS[field];
     if (v[flag] === undefined || DATA_LEAK_MODEL_FIELDS[model].includes(field)) continue;
     if (field === 'x') throw new UsageError('x applies to the Cramér–Rao models (paper-2024, corrected) only');
     throw new UsageError(`${flag} applies to ${modelsTaking(field)} only; model is ${model}`);
   }
   const bits = dataLeak({
-    gain: v.gain, inputs: v.inputs, activeFraction: v['active-fraction'], rows: v.rows, x: v.x, efficiency: v.efficiency, darkCounts: v['dark-counts'], model,
+    gain: v.gain, inputs: v.inputs, activeFraction: v['active-fraction'], rows: v.rows, x: v.x, efficiency: v.efficiency, darkCounts: v['dark-counts'], technicalPhotons: v['technical-photons'], model,
   });
   // Backstop: the validated domain gives finite results (tested); anything else is a bug, not bad input.
   if (!Number.isFinite(bits)) throw new Error(`data leakage is not finite (${bits}) at G = ${v.gain}`);

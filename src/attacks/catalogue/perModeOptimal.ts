@@ -4,7 +4,12 @@ import type { Attack } from '../attack.js';
 import { passive, subadditiveBound } from '../_internal/serverAccounting.js';
 
 /**
- * The quantum-optimal measurement of each returned mode (docs/model.md#server-capabilities). Per mode and row the
+ * The optimal measurement of each returned mode on its own (docs/model.md#server-capabilities):
+ * optimal over per-mode measurements only, not over measurements of a row. (Its former name
+ * `quantum-optimal` is accepted as an alias.) The joint state of a row's N modes does not
+ * commute across x, and a server that interferes modes before counting learns more
+ * (`interferometric-counting`; N = 2, x̂ = (1, ±1)/√2: every per-mode Holevo quantity is 0,
+ * the joint one 1 − (1 + k)^−M). Per mode and row the
  * state is thermal with k·x̂_j² photons: every such state is diagonal in the photon-number
  * basis, so the Holevo quantity of a pixel's mode for the prior "a fraction p active, equal
  * values" equals the classical information of ideal photon counting — the Z channel with
@@ -14,10 +19,10 @@ import { passive, subadditiveBound } from '../_internal/serverAccounting.js';
  * ½·log2(1 + M·x²·F_Q) (a local-estimation figure, not information).
  * @public
  */
-export const quantumOptimal: Attack = {
-  name: 'quantum-optimal',
+export const perModeOptimal: Attack = {
+  name: 'per-mode-optimal',
   side: 'server',
-  summary: 'the optimal per-mode measurement: Holevo quantity of each mode (attained by ideal counting), with QFI and quantum Cramér–Rao',
+  summary: 'the optimal measurement of each mode alone (not of a row): per-mode Holevo quantity, attained by ideal counting; QFI, quantum Cramér–Rao',
   claimsOptimal: false,
   uses: ['gain', 'inputs', 'rows', 'activeFraction'],
   parameters: [],
@@ -30,8 +35,9 @@ export const quantumOptimal: Attack = {
     const homodyneFisher = (8 * k * k * x2) / ((1 + 2 * k * x2) * (1 + 2 * k * x2));
     const bits = countingDataLeak({ gain: c.gain, inputs: c.inputs, activeFraction: c.activeFraction, rows: c.rows });
     return {
+      kind: 'achieved',
       ...passive(c, bits, subadditiveBound(c)),
-      estimator: 'per-mode Holevo quantity for the prior "a fraction p active, equal values" (= ideal photon counting: the per-mode states commute)',
+      estimator: 'per-mode Holevo quantity for the prior "a fraction p active, equal values", attained by ideal photon counting of each mode (the per-mode states commute); optimal per mode only, not over measurements across modes',
       details: { qfiPerRow: qfi, homodyneFisherPerRow: homodyneFisher, quantumCramerRaoStd: qfi > 0 ? 1 / Math.sqrt(c.rows * qfi) : 'unbounded (G = 1)', xHat: Math.sqrt(x2), qfiBits: qfiDataLeak(c.gain, c.rows, Math.max(1, n)) },
     };
   },
