@@ -67,6 +67,7 @@ export { countingBasis, COUNTING_BASES, type CountingBasis, type CountingBasisNa
 export { countingProbabilities } from './counting/countingProbabilities.js';
 export { recognitionRate, type RecognitionRateOptions, type RecognitionRateResult } from './counting/recognitionRate.js';
 export { pixelCountInformation, type PixelCountInformation, type PixelCountInformationOptions } from './counting/pixelCountInformation.js';
+export { PAIR_INTERFEROMETERS, pairCountInformation, type PairCountInformation, type PairCountInformationOptions, type PairInterferometer } from './counting/pairCountInformation.js';
 export { fanoInformation } from './counting/fanoInformation.js';
 export { committedNetwork, committedNetworkFiles, type NetworkFiles } from './inference/committedNetwork.js';
 
@@ -110,6 +111,7 @@ export { NETWORK_BOUND_MODELS, networkDataLeakBound, type LayerDataLeakBound, ty
 export { holevoSymmetricGammaBound } from './bounds/holevoSymmetricGammaBound.js';
 export { DATA_LEAK_MODEL_FIELDS, type DataLeakField, type PublishedDataLeakModel } from './bounds/dataLeak.js';
 export { detectionProbability, type ChannelParameters, type DetectionProbabilityInput, type DetectionProbabilityResult, type FiniteSizeTestResult } from './verification/detectionProbability.js';
+export { rowTotalTest, type RowCountStatistics, type RowPhotonLaw, type RowTotalStatisticResult, type RowTotalTestInput, type RowTotalTestResult, type ThermalModes } from './verification/rowTotalTest.js';
 export { excessNoiseUpperBound } from './verification/excessNoiseUpperBound.js';
 
 // Attack library

@@ -5,6 +5,7 @@ import { layerAccumulation } from './catalogue/layerAccumulation.js';
 import { perModeOptimal } from './catalogue/perModeOptimal.js';
 import { squeezedProbes } from './catalogue/squeezedProbes.js';
 import { transformCounting } from './catalogue/transformCounting.js';
+import { interferometricCounting } from './catalogue/interferometricCounting.js';
 import { entanglingCloner } from './catalogue/entanglingCloner.js';
 import { colludingClients } from './catalogue/colludingClients.js';
 import { greedyGain } from './catalogue/greedyGain.js';
@@ -12,6 +13,7 @@ import { honest } from './catalogue/honest.js';
 import { measureAll } from './catalogue/measureAll.js';
 import { modelExtraction } from './catalogue/modelExtraction.js';
 import { multiQuery } from './catalogue/multiQuery.js';
+import { rankOneCloner } from './catalogue/rankOneCloner.js';
 import { tapAndClaimLoss } from './catalogue/tapAndClaimLoss.js';
 import { InputRangeError } from '../inputError.js';
 
@@ -29,9 +31,11 @@ export const ATTACKS: readonly Attack[] = [
   multiQuery,
   modelExtraction,
   colludingClients,
+  rankOneCloner,
   homodyneVariance,
   displaceAndCount,
   transformCounting,
+  interferometricCounting,
   perModeOptimal,
   layerAccumulation,
   squeezedProbes,

@@ -9,13 +9,17 @@ import { cachedMnist } from './_internal/mnistCache.js';
  * Bases a photon-counting server can apply (as a passive unitary) to the returned modes
  * before counting (docs/model.md#server-capabilities): `pixel` (identity), `dct` (orthonormal 2-D DCT-II), `pca`
  * (eigenvectors of the covariance of public training directions x̂), `templates` (the ten
- * orthonormalised class-mean directions plus one "rest" detector).
+ * orthonormalised class-mean directions plus one "rest" detector), and three interferometers
+ * of 50:50 beam splitters on disjoint pixel pairs (outputs (e_i ± e_j)/√2, so a photon leaves
+ * port ± with probability (x̂_i ± x̂_j)²/2): `random-pairs` (a fixed random matching),
+ * `adjacent-pairs` (horizontal neighbours) and `fitted-pairs` (a matching fitted on public
+ * training images to maximise what the ports reveal; proofs/interferometric-counting.md).
  * @public
  */
-export type CountingBasisName = 'pixel' | 'dct' | 'pca' | 'templates';
+export type CountingBasisName = 'pixel' | 'dct' | 'pca' | 'templates' | 'random-pairs' | 'adjacent-pairs' | 'fitted-pairs';
 
 /** The {@link CountingBasisName} names. @public */
-export const COUNTING_BASES: readonly CountingBasisName[] = ['pixel', 'dct', 'pca', 'templates'];
+export const COUNTING_BASES: readonly CountingBasisName[] = ['pixel', 'dct', 'pca', 'templates', 'random-pairs', 'adjacent-pairs', 'fitted-pairs'];
 
 /**
  * An orthonormal set of D directions in R^N (N = rows·cols pixels) that a server counts in.
@@ -42,7 +46,7 @@ export interface CountingBasis {
   readonly vectors: Float64Array;
   /** PCA only: the covariance of x̂ along each direction (eigenvalues, decreasing). */
   readonly eigenvalues?: Float64Array | undefined;
-  /** Training images the basis was built from (all of the split for pca and templates; 0 for pixel and dct). */
+  /** Training images the basis was built from (all of the split for pca and templates; min(10 000, count) for fitted-pairs; 0 for pixel, dct, random-pairs and adjacent-pairs). */
   readonly trainingImages: number;
 }
 

@@ -68,13 +68,14 @@ async function networkFor(attacks: readonly Attack[], flag: string | undefined):
   return loadNetworkFlag(flag);
 }
 
-/** Register `qsdl attack list`, `attack table` and `qsdl attack run NAME`. @internal */
 /** One line per figure kind (docs/attacks.md#kinds). */
 const KIND_TEXT: Readonly<Record<AttackFigureKind, string>> = {
   achieved: 'achieved: the information of a strategy the attacker really runs',
   holevo: 'holevo: a Holevo quantity (an upper-bound-type figure, not shown to be reachable by a measurement)',
   model: 'model: a figure that rests on the modelling assumption its estimator states',
 };
+
+/** Register `qsdl attack list`, `attack table` and `qsdl attack run NAME`. @internal */
 
 export function registerAttack(program: Command, io: CliIo): void {
   const attack = program.command('attack').description('the attack library (docs/model.md#attacks): `attack list`, `attack run NAME`, `attack table`');
@@ -129,8 +130,11 @@ export function registerAttack(program: Command, io: CliIo): void {
     .option('--json', 'print one JSON object (fields side, bitsPerSymbol, boundBitsPerSymbol, excessNoise, detectionProbability, …)');
   for (const f of COMMON_FLAGS) run.option(`--${f.flag} <value>`, `${f.help}, ${domainText(f.domain)} (default ${DEFAULT_CONFIGURATION[f.key]})`);
   const params = allParameters();
-  for (const p of params) run.option(`--${p.name} <value>`, paramHelp(p));
-  networkOption(run);
+  // `--network` is both the client's trained network (attacks that run it) and an attack's own
+  // parameter (interferometric-counting's interferometer): one flag, read by whichever the attack takes.
+  for (const p of params) if (p.name !== 'network') run.option(`--${p.name} <value>`, paramHelp(p));
+  const networkParameter = params.find((p) => p.name === 'network');
+  run.option('--network <FILE|NAME>', `the client's trained network NAME.json or NAME.f32 (${ATTACKS.filter((a) => a.usesNetwork === true).map((a) => a.name).join(', ')}; default: the committed weights/mnist-784-784-10)${networkParameter === undefined ? '' : `, or ${paramHelp(networkParameter)}`}`);
   quietOption(run);
   run.action(async (name: string, opts: Record<string, unknown>) => {
     const a = getAttack(name);
@@ -142,13 +146,15 @@ export function registerAttack(program: Command, io: CliIo): void {
       config[f.key] = parseInDomain(`--${f.flag}`, raw, f.domain);
     }
     const values: Record<string, number | string> = {};
+    const takesNetworkParameter = a.parameters.some((q) => q.name === 'network');
     for (const p of params) {
+      if (p.name === 'network' && !takesNetworkParameter) continue; // a network file, below
       const raw = opts[attributeOf(p.name)];
       if (typeof raw !== 'string') continue;
       if (!a.parameters.some((q) => q.name === p.name)) throw new UsageError(`--${p.name} does not apply to attack ${a.name}; its parameters: ${a.parameters.map((q) => `--${q.name}`).join(' ') || '(none)'}`);
       values[p.name] = p.kind === 'choice' ? raw : parseInDomain(`--${p.name}`, raw, parameterDomainOf(p));
     }
-    const net = await networkFor([a], opts.network as string | undefined);
+    const net = await networkFor([a], takesNetworkParameter ? undefined : (opts.network as string | undefined));
     const note = a.cost === 'slow' ? progressOn(opts.quiet === true).note(`running ${a.name} (it simulates on the MNIST test images: seconds)`) : undefined;
     let outcome: AttackOutcome;
     try {

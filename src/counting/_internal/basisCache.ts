@@ -1,6 +1,7 @@
 import type { MnistSplit } from '../../data/loadMnist.js';
 import type { PixelEncoding } from '../../inference/encodePixels.js';
 import type { CountingBasis, CountingBasisName } from '../countingBasis.js';
+import { FITTED_TRAINING_IMAGES, pairVectors, pixelPairs } from './pairVectors.js';
 import { dctVectors, pcaVectors, pixelVectors, templateVectors, type BasisVectors } from './basisVectors.js';
 
 /** The cached basis object shared by the public functions; never handed out ({@link countingBasis} returns copies of its arrays), never modified. @internal */
@@ -20,11 +21,12 @@ function assemble(name: CountingBasisName, encoding: PixelEncoding, rows: number
  */
 export function sharedBasis(name: CountingBasisName, training: MnistSplit, encoding: PixelEncoding): SharedBasis {
   const { rows, cols } = training;
-  if (name === 'pixel' || name === 'dct') {
+  if (name === 'pixel' || name === 'dct' || name === 'random-pairs' || name === 'adjacent-pairs') {
     const key = `${name}/${encoding}/${rows}x${cols}`;
     let b = fixedCache.get(key);
     if (b === undefined) {
-      b = assemble(name, encoding, rows, cols, name === 'pixel' ? pixelVectors(rows * cols) : dctVectors(rows, cols), 0);
+      const v = name === 'pixel' ? pixelVectors(rows * cols) : name === 'dct' ? dctVectors(rows, cols) : pairVectors(pixelPairs(name, training), rows * cols);
+      b = assemble(name, encoding, rows, cols, v, 0);
       fixedCache.set(key, b);
     }
     return b;
@@ -37,7 +39,8 @@ export function sharedBasis(name: CountingBasisName, training: MnistSplit, encod
   const key = `${name}/${encoding}`;
   let b = perSplit.get(key);
   if (b === undefined) {
-    b = assemble(name, encoding, rows, cols, name === 'pca' ? pcaVectors(training, encoding) : templateVectors(training, encoding), training.count);
+    const v = name === 'pca' ? pcaVectors(training, encoding) : name === 'templates' ? templateVectors(training, encoding) : pairVectors(pixelPairs('fitted-pairs', training), rows * cols);
+    b = assemble(name, encoding, rows, cols, v, name === 'fitted-pairs' ? Math.min(FITTED_TRAINING_IMAGES, training.count) : training.count);
     perSplit.set(key, b);
   }
   return b;
