@@ -111,7 +111,7 @@ export { NETWORK_BOUND_MODELS, networkDataLeakBound, type LayerDataLeakBound, ty
 export { holevoSymmetricGammaBound } from './bounds/holevoSymmetricGammaBound.js';
 export { DATA_LEAK_MODEL_FIELDS, type DataLeakField, type PublishedDataLeakModel } from './bounds/dataLeak.js';
 export { detectionProbability, type ChannelParameters, type DetectionProbabilityInput, type DetectionProbabilityResult, type FiniteSizeTestResult } from './verification/detectionProbability.js';
-export { rowTotalTest, type RowCountStatistics, type RowPhotonLaw, type RowTotalStatisticResult, type RowTotalTestInput, type RowTotalTestResult, type ThermalModes } from './verification/rowTotalTest.js';
+export { rowTotalTest, type RowCountStatistics, type RowPhotonLaw, type RowTotalShapeResult, type RowTotalStatisticResult, type RowTotalTestInput, type RowTotalTestResult, type ThermalModes } from './verification/rowTotalTest.js';
 export { excessNoiseUpperBound } from './verification/excessNoiseUpperBound.js';
 
 // Attack library

@@ -136,7 +136,7 @@ export interface AttackOutcome {
   readonly excessNoise: number;
   /** Loss it adds beyond the declared channel: ΔL = 1 − T_seen/T (power). */
   readonly lossIncrease: number;
-  /** Probability that the checking party's finite-size test (m samples, confidence 1 − δ) detects it. */
+  /** Probability that the checking party's finite-size test (m samples, confidence 1 − δ) detects it. For client attacks this is the per-mode test, which assumes a server that knows which modes are active; the row-total test a server can run without knowing x̂ is in `details.rowTotalDetection` (proofs/row-total-test.md). */
   readonly detectionProbability: number;
   /** True when the attack claims to reach the bound. */
   readonly optimal: boolean;

@@ -23,6 +23,7 @@ import { registerMaps } from './commands/maps.js';
 import { registerHeadline } from './commands/headline.js';
 import { registerAttack } from './commands/attack.js';
 import { registerCountermeasures } from './commands/countermeasures.js';
+import { registerServerTest } from './commands/serverTest.js';
 import type { CliIo } from './commands/common.js';
 
 /** Help goes to stdout (or stderr when shown for a missing command); commander's own error text is replaced by one line of ours. */
@@ -52,6 +53,7 @@ function buildProgram(io: CliIo): Command {
   registerHeadline(program, io);
   registerAttack(program, io);
   registerCountermeasures(program, io);
+  registerServerTest(program, io);
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput(output(io));
     forbidRepeatedFlags(c);

@@ -1,12 +1,14 @@
 /**
  * Client-side accounting shared by the client attacks (docs/model.md#weight-leakage, docs/model.md#attacks): the per-mode
  * noise the server sees, the weight bound averaged over the N modes of a row at that
- * disturbance, and the server's chance of detecting it. Information in bits, noise in
- * SNU (output-referred), T a power transmittance.
+ * disturbance, and the server's chance of detecting it, per mode and from per-row photon
+ * totals (proofs/row-total-test.md §7). Information in bits, noise in SNU (output-referred),
+ * T a power transmittance, photons per row.
  * @internal
  */
 import { holevoWeightLeak } from '../../bounds/holevoWeightLeak.js';
 import { detectionProbability } from '../../verification/detectionProbability.js';
+import { rowTotalTest, type RowPhotonLaw } from '../../verification/rowTotalTest.js';
 import type { AttackEvaluation, ProtocolConfiguration } from '../attack.js';
 
 /** Photons the client's amplifier adds along x̂ per row, k = (G − 1)/G (no cancellation near G = 1). @internal */
@@ -19,6 +21,16 @@ export function honestActiveNoise(config: ProtocolConfiguration, gain = config.g
   return (2 * addedPhotons(gain)) / (config.activeFraction * config.inputs);
 }
 
+/**
+ * How a row's added noise is shaped (proofs/row-total-test.md §7), which the per-mode figures
+ * cannot see but the row-total test can: `rank-one`, the excess of the active modes over the zero
+ * entries lies in one thermal mode along x̂, as the protocol's own measurement leaves it (the
+ * zero-entry level on every mode); `per-mode`, every mode carries its own independent noise, as a
+ * cloner on every mode leaves it.
+ * @internal
+ */
+export type RowNoiseShape = 'rank-one' | 'per-mode';
+
 /** What the server sees on each mode of a row: loss, and excess noise on active and on zero entries of x̂. @internal */
 export interface SeenChannel {
   /** Loss the server measures, L = 1 − T_seen (power; kept as a loss so that T = 1 − 1e-300 is not rounded to 1). */
@@ -27,6 +39,8 @@ export interface SeenChannel {
   readonly activeNoise: number;
   /** Excess noise on a mode where x̂_j = 0 (SNU). */
   readonly inactiveNoise: number;
+  /** How that noise is shaped within a row. @defaultValue `rank-one`, the protocol's own shape, reported as `rank-one (assumed)`: an attack that spreads its noise must say `per-mode` */
+  readonly rowNoise?: RowNoiseShape;
 }
 
 /** Loss after a further power fraction `extra` is lost: 1 − (1 − L)(1 − extra) = L + (1 − L)·extra, without cancellation. @internal */
@@ -34,9 +48,9 @@ export function addLoss(loss: number, extra: number): number {
   return loss + (1 - loss) * extra;
 }
 
-/** The channel the server sees for an honest client: T, 2k/(pN) + ε_tech on active modes, ε_tech elsewhere. @internal */
+/** The channel the server sees for an honest client: T, 2k/(pN) + ε_tech on active modes, ε_tech elsewhere, the excess rank one along x̂. @internal */
 export function honestChannel(config: ProtocolConfiguration): SeenChannel {
-  return { loss: 1 - config.transmittance, activeNoise: honestActiveNoise(config) + config.technicalNoise, inactiveNoise: config.technicalNoise };
+  return { loss: 1 - config.transmittance, activeNoise: honestActiveNoise(config) + config.technicalNoise, inactiveNoise: config.technicalNoise, rowNoise: 'rank-one' };
 }
 
 /**
@@ -52,7 +66,13 @@ export function weightBound(config: ProtocolConfiguration, seen: SeenChannel, co
   return { average: config.activeFraction * active + (1 - config.activeFraction) * inactive, active };
 }
 
-/** Probability that the server's finite-size test (docs/model.md#verification) flags what it sees on an active mode, against the honest expectation. @internal */
+/**
+ * Probability that the server's per-mode finite-size test (docs/model.md#verification) flags what it sees on an
+ * active mode, against the honest expectation. It assumes a server that knows which modes are
+ * active, i.e. knows the support of the client's x̂, which a real server does not; the test a
+ * server can run without x̂ is {@link rowTotalDetection}.
+ * @internal
+ */
 export function serverDetects(config: ProtocolConfiguration, seen: SeenChannel): number {
   const honest = honestChannel(config);
   return detectionProbability({
@@ -62,6 +82,40 @@ export function serverDetects(config: ProtocolConfiguration, seen: SeenChannel):
     honest: { transmittance: 1 - honest.loss, excessNoise: honest.activeNoise },
     actual: { transmittance: 1 - seen.loss, excessNoise: seen.activeNoise },
   }).probability;
+}
+
+/**
+ * The photon law of one returned row (after the known displacement is removed) for what the
+ * server sees, in photons before its detector (proofs/row-total-test.md §7): the zero-entry noise
+ * ε₀/2 photons on each of the N modes; the active modes' excess (ε_a − ε₀)/2 on each of the
+ * n = p·N active modes, either gathered in one mode along x̂ (`rank-one`: n·(ε_a − ε₀)/2 photons)
+ * or left on each (`per-mode`); and a loss beyond the declared T as the coherent residual of the
+ * displacement the server removes at the declared T, (√T − √T_seen)²·N·μ photons per row on
+ * average over rows (α²·‖w_i‖² averages N·μ).
+ * @internal
+ */
+export function rowPhotonLaw(config: ProtocolConfiguration, seen: SeenChannel): RowPhotonLaw {
+  const n = config.activeFraction * config.inputs;
+  const background = seen.inactiveNoise / 2;
+  const excess = (seen.activeNoise - seen.inactiveNoise) / 2;
+  const thermal = seen.rowNoise === 'per-mode'
+    ? [{ photons: background + excess, modes: n }, { photons: background, modes: config.inputs - n }]
+    : [{ photons: background + n * excess, modes: 1 }, { photons: background, modes: config.inputs - 1 }];
+  // √T − √T_seen = (T − T_seen)/(√T + √T_seen), T − T_seen = L_seen − L: no cancellation for a small extra loss.
+  const honestLoss = 1 - config.transmittance;
+  const rootGap = (seen.loss - honestLoss) / (Math.sqrt(config.transmittance) + Math.sqrt(1 - seen.loss));
+  return { thermal, coherentPhotons: rootGap * rootGap * config.inputs * config.mu };
+}
+
+/**
+ * Probability that the server's row-total test (docs/model.md#verification, proofs/row-total-test.md) flags
+ * what it sees, from m = `config.samples` row totals at failure probability δ = `config.delta`,
+ * against the honest rank-one law; an ideal detector (η = 1, no dark counts), the most
+ * sensitive server. It needs no knowledge of x̂.
+ * @internal
+ */
+export function rowTotalDetection(config: ProtocolConfiguration, seen: SeenChannel): number {
+  return rowTotalTest({ rows: config.samples, delta: config.delta, honest: rowPhotonLaw(config, honestChannel(config)), actual: rowPhotonLaw(config, seen) }).probability;
 }
 
 /** The disturbance fields of an outcome: extra noise on an active mode and extra loss, relative to the honest channel. @internal */
@@ -76,7 +130,11 @@ const WEIGHT_BOUND = 'χ_W at the loss and noise the server sees, averaged over 
 /**
  * The outcome of a single-use client attack on one layer: `bitsPerSymbol` per weight symbol,
  * the bound {@link weightBound} at what the server sees, the disturbance and its detection.
- * The active-mode bound (the paper's kind of figure) is added to the details.
+ * `detectionProbability` is the per-mode test's ({@link serverDetects}: a server that knows the
+ * active modes). Added to the details: the active-mode bound (the paper's kind of figure),
+ * `rowTotalDetection` ({@link rowTotalDetection}: a server that does not know x̂) and the row
+ * noise shape it assumed (`rowNoiseShape`: `seen.rowNoise`, or `rank-one (assumed)` when the
+ * attack does not state it).
  * @internal
  */
 export function clientOutcome(
@@ -98,6 +156,6 @@ export function clientOutcome(
     bound: WEIGHT_BOUND,
     ...disturbance(config, seen),
     detectionProbability: serverDetects(config, seen),
-    details: { ...details, boundActiveSymbol: bound.active },
+    details: { ...details, boundActiveSymbol: bound.active, rowTotalDetection: rowTotalDetection(config, seen), rowNoiseShape: seen.rowNoise ?? 'rank-one (assumed)' },
   };
 }

@@ -1,3 +1,4 @@
+import { honestChannel, rowTotalDetection } from '../_internal/clientAccounting.js';
 import type { Attack } from '../attack.js';
 import { composedCopies } from '../_internal/composedCopies.js';
 
@@ -24,7 +25,7 @@ export const colludingClients: Attack = {
       ...pooled.fields,
       numericalError: 0,
       estimator: 'Holevo information of the K·Q clones pooled: χ_W(K·Q·μ, T, ε), per weight symbol',
-      details: { clients: c.clients, queriesEach: c.queries, eachClientBitsPerSymbol: each.fields.bitsPerSymbol, sumOfClients: c.clients * each.fields.bitsPerSymbol, activeSymbol: pooled.activeSymbol },
+      details: { rowTotalDetection: rowTotalDetection(c, { ...honestChannel(c), rowNoise: 'per-mode' }), rowNoiseShape: 'per-mode', clients: c.clients, queriesEach: c.queries, eachClientBitsPerSymbol: each.fields.bitsPerSymbol, sumOfClients: c.clients * each.fields.bitsPerSymbol, activeSymbol: pooled.activeSymbol },
     };
   },
 };

@@ -68,7 +68,7 @@ export const entanglingCloner: Attack = {
   evaluate(c, p) {
     const dEps = p['extra-noise'] as number;
     const dLoss = p['extra-loss'] as number;
-    const seen: SeenChannel = { loss: addLoss(1 - c.transmittance, dLoss), activeNoise: honestActiveNoise(c) + c.technicalNoise + dEps, inactiveNoise: c.technicalNoise + dEps };
+    const seen: SeenChannel = { loss: addLoss(1 - c.transmittance, dLoss), activeNoise: honestActiveNoise(c) + c.technicalNoise + dEps, inactiveNoise: c.technicalNoise + dEps, rowNoise: 'per-mode' };
     const active = clonerHolevo(c.mu, seen.loss, seen.activeNoise);
     const inactive = clonerHolevo(c.mu, seen.loss, seen.inactiveNoise);
     const perSymbol = c.activeFraction * active.bits + (1 - c.activeFraction) * inactive.bits;

@@ -27,7 +27,7 @@ export const greedyGain: Attack = {
   evaluate(c, p) {
     const ga = p['actual-gain'] as number;
     if (ga < c.gain) throw new InputRangeError(`parameter actual-gain of attack greedy-gain must be ≥ the declared gain G = ${c.gain}; received ${ga}`);
-    const seen: SeenChannel = { loss: 1 - c.transmittance, activeNoise: honestActiveNoise(c, ga) + c.technicalNoise, inactiveNoise: c.technicalNoise };
+    const seen: SeenChannel = { loss: 1 - c.transmittance, activeNoise: honestActiveNoise(c, ga) + c.technicalNoise, inactiveNoise: c.technicalNoise, rowNoise: 'rank-one' };
     const rowBits = homodyneInformation(c.transmittance * c.mu, ga);
     return withKind('achieved', clientOutcome(c, seen, rowBits / c.inputs, 'Shannon information of the homodyne outcome at the actual gain, ½·log2(1 + 2Tμ/DX2(G_a)) bits per row, over its N weights', {
       bitsPerRow: rowBits,

@@ -23,7 +23,7 @@ export const measureAll: Attack = {
   evaluate(c) {
     const perSymbol = Math.log1p(c.transmittance * c.mu) / Math.LN2;
     const noise = MEASURE_AND_PREPARE_NOISE + c.technicalNoise;
-    const seen: SeenChannel = { loss: 1 - c.transmittance, activeNoise: noise, inactiveNoise: noise };
+    const seen: SeenChannel = { loss: 1 - c.transmittance, activeNoise: noise, inactiveNoise: noise, rowNoise: 'per-mode' };
     return withKind('achieved', clientOutcome(c, seen, perSymbol, 'Shannon information of heterodyne on every mode, log2(1 + Tμ) bits per weight symbol', { seenNoise: noise }));
   },
 };

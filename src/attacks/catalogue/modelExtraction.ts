@@ -1,3 +1,4 @@
+import { honestChannel, rowTotalDetection } from '../_internal/clientAccounting.js';
 import type { Attack } from '../attack.js';
 import { addedPhotons, type SeenChannel } from '../_internal/clientAccounting.js';
 import { composedCopies } from '../_internal/composedCopies.js';
@@ -39,7 +40,7 @@ export const modelExtraction: Attack = {
       totalBits: perSymbol * c.inputs * c.rows,
       numericalError: 0,
       estimator: 'Shannon information about each weight of its averaged homodyne outputs, ½·log2(1 + r·s), r = measurements of it in Q queries',
-      details: { snrPerMeasurement: s, queriesForTargetBits: Number.isFinite(measurementsNeeded) ? measurementsNeeded * c.inputs : 'never (G = 1)', targetBits: target, seenNoisePerMode: perMode },
+      details: { rowTotalDetection: rowTotalDetection(c, honestChannel(c)), rowNoiseShape: 'rank-one (one mode e_j per query: the honest shape)', snrPerMeasurement: s, queriesForTargetBits: Number.isFinite(measurementsNeeded) ? measurementsNeeded * c.inputs : 'never (G = 1)', targetBits: target, seenNoisePerMode: perMode },
     };
   },
 };

@@ -1,3 +1,4 @@
+import { honestChannel, rowTotalDetection } from '../_internal/clientAccounting.js';
 import type { Attack } from '../attack.js';
 import { composedCopies } from '../_internal/composedCopies.js';
 
@@ -23,7 +24,7 @@ export const multiQuery: Attack = {
       ...r.fields,
       numericalError: 0,
       estimator: 'Holevo information of Q per-inference optimal clones held jointly: χ_W(Q·μ, T, ε), per weight symbol over the Q inferences',
-      details: { queries: c.queries, perInferenceBitsPerSymbol: r.perUse, perInferenceTimesQ: r.perUseTimesCopies, activeSymbol: r.activeSymbol },
+      details: { rowTotalDetection: rowTotalDetection(c, { ...honestChannel(c), rowNoise: 'per-mode' }), rowNoiseShape: 'per-mode', queries: c.queries, perInferenceBitsPerSymbol: r.perUse, perInferenceTimesQ: r.perUseTimesCopies, activeSymbol: r.activeSymbol },
     };
   },
 };

@@ -34,7 +34,7 @@ export const tapAndClaimLoss: Attack = {
     const alongXhat = Math.log1p(s) / (2 * Math.LN2) + thermalEntropy((a + tapped + a * tapped) / (nu + 1) / 2);
     const otherModes = thermalEntropy(tau * photons);
     const rowBits = alongXhat + (c.inputs - 1) * otherModes;
-    const seen: SeenChannel = { loss: addLoss(1 - c.transmittance, tau), activeNoise: honestActiveNoise(c) + c.technicalNoise, inactiveNoise: c.technicalNoise };
+    const seen: SeenChannel = { loss: addLoss(1 - c.transmittance, tau), activeNoise: honestActiveNoise(c) + c.technicalNoise, inactiveNoise: c.technicalNoise, rowNoise: 'rank-one' };
     return withKind('holevo', clientOutcome(c, seen, rowBits / c.inputs, 'Holevo information of the taps together with the homodyne outcome (exact, Gaussian), per weight symbol', {
       bitsPerRow: rowBits,
       tapBitsPerMode: otherModes,
