@@ -155,7 +155,19 @@ describe('qsdl paper (the main job)', () => {
     expect(first.find((e) => e.source === 'qsdl: Holevo bound χ_W')?.value).toBe(holevoWeightLeak({ mu: 4, excessNoise: effectiveExcessNoise(2, 784) }));
     const second = json.operatingPoints[1]?.entries ?? [];
     expect(second.find((e) => e.source.startsWith('paper-2025 code, figure'))?.value).toBe(revisedDataLeak(1.3, 784, 784));
-    expect(first.find((e) => e.source.startsWith('qsdl: Holevo bound, one layer'))?.value).toBe(holevoSymmetricDataLeak(2, 784, 784));
+    // the first layer's bound is shown but decides nothing; the whole network's bound (chain rule) decides
+    const firstLayer = first.find((e) => e.source.startsWith('qsdl: Holevo bound, first layer only'));
+    expect(firstLayer?.value).toBe(holevoSymmetricDataLeak(2, 784, 784));
+    expect(firstLayer?.decisive).toBe(false);
+    const network = first.find((e) => e.source === 'qsdl: Holevo bound, 784-784-10 network');
+    expect(network?.decisive).toBe(true);
+    expect(network?.value).toBeCloseTo(holevoSymmetricDataLeak(2, 784, 784) + holevoSymmetricDataLeak(2, 784, 10), 12);
+    // interferometric counting on the paper's own pm1 inputs (measured, achieved) is far above 0.01 at both points
+    for (const entries of [first, second]) {
+      const interferometric = entries.find((e) => e.source === 'qsdl: interferometric counting, MNIST pm1');
+      expect(interferometric?.kind).toBe('achieved');
+      expect(interferometric?.value).toBeGreaterThan(0.05);
+    }
   });
 });
 

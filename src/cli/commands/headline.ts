@@ -38,7 +38,7 @@ export function headlineText(h: Headline): string {
 /** qsdl's verdict in words. @internal */
 export function verdictText(v: HeadlineVerdict): string {
   const because = v.verdict === 'holds'
-    ? `at ${v.certifiedPoints} grid points the simulated accuracy meets it while χ_W and the one-layer Holevo bound on the data stay under their thresholds`
+    ? `at ${v.certifiedPoints} grid points the simulated accuracy meets it while χ_W and the whole-network Holevo bound on the data (784-784-10, chain rule) stay under their thresholds`
     : v.verdict === 'fails'
       ? `at every one of the ${v.totalPoints} grid points either the simulated accuracy misses it or the displace-and-count attack (achieved) learns more than 0.01 bit per data symbol`
       : `${v.refutedPoints} of ${v.totalPoints} grid points are refuted (accuracy, or the achieved displace-and-count attack), and at none do the upper bounds certify it`;
