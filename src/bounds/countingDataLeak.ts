@@ -76,7 +76,8 @@ function countingKernel(k: number, rows: number, p: number, samples: number, eta
  * Displace-and-count attack on the data, in bits per data symbol (docs/model.md#server-capabilities; what a
  * server **achieves** with photon counters, so for independent pixels a lower bound on what
  * it can learn). Photon numbers; k = (G − 1)/G photons the client adds per row along x̂.
- * Never above {@link holevoSubadditiveDataLeak} in every configuration tested. The prior is
+ * Never above {@link holevoSubadditiveDataLeak}: proved for every n = p·N ≥ 1, η and d
+ * (proofs/server-data-bounds.md §5a). The prior is
  * stylised (x̂_j² fixed at 1/(p·N)): at N = 2, n = 1 it makes the two pixels exactly
  * anti-correlated, the per-pixel figure counts one bit twice and exceeds
  * {@link holevoSymmetricDataLeak} (proofs/server-data-bounds.md §4).
