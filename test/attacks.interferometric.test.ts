@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { holevoSubadditiveDataLeak, holevoSymmetricDataLeak, isInputError, pairCountInformation, runAttack, type MnistSplit } from '../src/index.js';
 import { fockHolevo } from './_helpers/fockHolevo.js';
+import { expectEachInputError } from './_helpers/photonBlockReference.js';
 import { runQsdl } from './_helpers/sandbox.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -65,15 +66,7 @@ describe('interferometric counting: pairs of pixels on 50:50 splitters', () => {
       () => pairCountInformation({ interferometer: 'random-pairs', gain: 2, images: 1 }),
       () => pairCountInformation({ interferometer: 'random-pairs', gain: 2, test: { count: 2, rows: 1, cols: 3, images: new Uint8Array(6).fill(9), labels: new Uint8Array(2) }, training: { count: 2, rows: 1, cols: 3, images: new Uint8Array(6).fill(9), labels: new Uint8Array(2) } }),
     ];
-    for (const f of bad) {
-      let caught: unknown;
-      try {
-        f();
-      } catch (e) {
-        caught = e;
-      }
-      expect(isInputError(caught), String(caught)).toBe(true);
-    }
+    expectEachInputError(bad, isInputError, expect);
   });
 
   it('qsdl attack run interferometric-counting --encoding pm1 --gain 2 --json: bits per symbol and recognition rate measured on MNIST, kind achieved, within the photon-number bound', async () => {

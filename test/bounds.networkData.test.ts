@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { committedNetwork, holevoSubadditiveDataLeak, holevoSymmetricDataLeak, isInputError, networkDataLeakBound, type LayerShape } from '../src/index.js';
 import { fockHolevo, type FockMember } from './_helpers/fockHolevo.js';
 import { relativeError } from './_helpers/fixtures.js';
+import { expectEachInputError, photonBlockReference } from './_helpers/photonBlockReference.js';
 import { runQsdl } from './_helpers/sandbox.js';
 
 /** The project root: the committed network is found from here. */
@@ -123,43 +124,18 @@ describe('whole-network server bound: Σ_l χ_l (chain rule), against brute-forc
       () => networkDataLeakBound({ gain: 2, layers: [{ inputs: 4.5, rows: 3 }] }),
       () => networkDataLeakBound({ gain: 2, layers: [{ inputs: 4, rows: 3 }], model: 'counting' as never }),
     ];
-    for (const f of bad) {
-      let caught: unknown;
-      try {
-        f();
-      } catch (e) {
-        caught = e;
-      }
-      expect(isInputError(caught), String(caught)).toBe(true);
-    }
+    expectEachInputError(bad, isInputError, expect);
     expect(() => networkDataLeakBound({ gain: 2, layers: [{ inputs: 4, rows: 3 }, { inputs: 2, rows: 1 }] })).toThrow(/layer 2 takes 2 inputs but layer 1 gives 3 outputs/);
     expect(() => networkDataLeakBound({ gain: 2, layers: [{ inputs: 4, rows: 3 }], technicalPhotons: 101 })).toThrow(/technical photons t .* \[0, 100\]; received 101/);
   });
 });
 
-/** E_L[log2 C(N + L − 1, L)]/N at k photons per row, 60 digits (the one-layer reference of test/bounds.serverData.test.ts, with k given directly). */
-function symmetricAtPhotons(k: Decimal, inputs: number, rows: number): number {
-  const D = Decimal.clone({ precision: 60 });
-  const r = k.div(k.plus(1));
-  let p = new D(k.plus(1).ln().times(-rows).exp());
-  let f = new D(0);
-  let sum = new D(0);
-  const mean = k.times(rows).toNumber();
-  for (let L = 0; ; L += 1) {
-    const term = p.times(f);
-    sum = sum.plus(term);
-    if (L > mean && L > 2 && term.lt(sum.times('1e-40'))) break;
-    p = p.times(r).times(L + rows).div(L + 1);
-    f = f.plus(new D(inputs + L).div(L + 1).ln());
-  }
-  return sum.div(new D(2).ln()).div(inputs).toNumber();
-}
-
 describe('technical noise along x̂ raises k to k + t in the server bounds', () => {
   it('holevo-symmetric at (G, t) equals the 60-digit photon-block sum at k + t, for t up to 100 photons', () => {
     for (const [gain, t, n, m] of [[2, 0.1, 784, 784], [1.2, 1, 10, 3], [2, 100, 784, 10], [1 + 1e-9, 3, 50, 50], [1, 0.25, 784, 784]] as const) {
-      const k = new Decimal(gain - 1).div(gain).plus(t);
-      expect(relativeError(holevoSymmetricDataLeak(gain, n, m, t), symmetricAtPhotons(k, n, m))).toBeLessThan(1e-13);
+      const D60 = Decimal.clone({ precision: 60 });
+      const k = new D60(gain - 1).div(gain).plus(t);
+      expect(relativeError(holevoSymmetricDataLeak(gain, n, m, t), photonBlockReference(k, n, m, '1e-40'))).toBeLessThan(1e-13);
     }
   });
 

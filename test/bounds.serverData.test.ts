@@ -11,6 +11,7 @@ import {
 } from '../src/index.js';
 import { logUniform } from './_helpers/arbitraries.js';
 import { relativeError } from './_helpers/fixtures.js';
+import { photonBlockReference } from './_helpers/photonBlockReference.js';
 
 /**
  * Agreement with the 100-digit references: measured worst 6.6e-16 relative (3 ulps) over
@@ -344,28 +345,9 @@ function subadditiveRef(gain: number, inputs: number, rows: number): number {
   return h(k.div(inputs)).times(inputs).minus(h(k)).times(rows).div(inputs).div(LN2).toNumber();
 }
 
-/**
- * E_L[log2 C(N + L − 1, L)]/N with L negative binomial (M, k): P(L) = C(L + M − 1, L)(1 + k)^−M·r^L,
- * r = k/(1 + k), by the recurrences P(L + 1) = P(L)·r(L + M)/(L + 1) and
- * ln C(N + L, L + 1) = ln C(N + L − 1, L) + ln((N + L)/(L + 1)), summed from L = 0 until past the
- * mean and the term is below 1e-45 of the sum.
- */
+/** E_L[log2 C(N + L − 1, L)]/N with L negative binomial (M, k), 100 digits (test/_helpers/photonBlockReference.ts). */
 function symmetricRef(gain: number, inputs: number, rows: number): number {
-  const k = photons(gain);
-  if (k.isZero() || inputs === 1) return 0;
-  const r = k.div(k.plus(1));
-  let p = k.plus(1).ln().times(-rows).exp();
-  let f = new D(0);
-  let sum = new D(0);
-  const mean = k.times(rows).toNumber();
-  for (let L = 0; ; L += 1) {
-    const term = p.times(f);
-    sum = sum.plus(term);
-    if (L > mean && L > 2 && term.lt(sum.times('1e-45'))) break;
-    p = p.times(r).times(L + rows).div(L + 1);
-    f = f.plus(new D(inputs + L).div(L + 1).ln());
-  }
-  return sum.div(LN2).div(inputs).toNumber();
+  return photonBlockReference(photons(gain), inputs, rows, '1e-45');
 }
 
 /**

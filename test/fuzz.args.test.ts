@@ -19,7 +19,7 @@ const CASE_TIMEOUT_MS = 90_000;
 
 const COMMANDS = [
   ['leak', 'weight'], ['leak', 'data'], ['paper'], ['bounds'], ['train'], ['accuracy'], ['curve'], ['maps'], ['headline'],
-  ['attack', 'list'], ['attack', 'table'], ['attack', 'run'], ['countermeasures'], ['leak'], ['attack'],
+  ['attack', 'list'], ['attack', 'table'], ['attack', 'run'], ['countermeasures'], ['leak'], ['attack'], ['server-test'],
 ] as const;
 
 /** A command's flags as its --help lists them: name → takes a value. */
@@ -39,9 +39,9 @@ const numberLike = fc.oneof(
   fc.double({ min: 0, max: 10, noNaN: true }).map(String),
   fc.string({ maxLength: 10 }),
 );
-const pathLike = fc.constantFrom('w.csv', 'd.csv', 'existing.csv', 'new.csv', 'dir', 'fifo', 'dev', 'link.csv', 'dangling', '-', '', '/proc/version', 'net.json', 'net.f32', 'missing/x.csv', 'w.csv/x', 'trained', 'out');
-const wordLike = fc.oneof(fc.constantFrom('paper-2024', 'paper-2025', 'corrected', 'counting', 'holevo-symmetric', 'holevo', 'textbook-float64', 'pm1', 'unit', 'pca', 'templates', 'dct', 'pixel', 'monte-carlo', 'analytic', 'honest', 'nope', ''), fc.string({ maxLength: 10 }));
-const attackName = fc.constantFrom('honest', 'greedy-gain', 'tap-and-claim-loss', 'measure-all', 'entangling-cloner', 'multi-query', 'model-extraction', 'colluding-clients', 'homodyne-variance', 'displace-and-count', 'transform-counting', 'per-mode-optimal', 'layer-accumulation', 'squeezed-probes', 'nope');
+const pathLike = fc.constantFrom('w.csv', 'd.csv', 'existing.csv', 'new.csv', 'dir', 'fifo', 'dev', 'link.csv', 'dangling', '-', '', '/proc/version', 'net.json', 'net.f32', 'missing/x.csv', 'w.csv/x', 'trained', 'out', 'fitted-pairs', 'random-pairs');
+const wordLike = fc.oneof(fc.constantFrom('paper-2024', 'paper-2025', 'corrected', 'counting', 'holevo-symmetric', 'holevo', 'textbook-float64', 'pm1', 'unit', 'pca', 'templates', 'dct', 'pixel', 'monte-carlo', 'analytic', 'honest', 'adjacent-pairs', 'holevo-subadditive', 'nope', ''), fc.string({ maxLength: 10 }));
+const attackName = fc.constantFrom('honest', 'greedy-gain', 'tap-and-claim-loss', 'measure-all', 'entangling-cloner', 'multi-query', 'model-extraction', 'colluding-clients', 'homodyne-variance', 'displace-and-count', 'transform-counting', 'per-mode-optimal', 'layer-accumulation', 'squeezed-probes', 'interferometric-counting', 'rank-one-cloner', 'quantum-optimal', 'nope');
 
 /** Flags whose value is a file or folder. */
 const PATH_FLAGS = new Set(['--input', '--output', '--network', '--out', '--out-dir']);

@@ -6,15 +6,16 @@ import { checkSplit } from './_internal/checkSplit.js';
 import { countKernel } from './_internal/countKernel.js';
 import { encodingAffine } from './_internal/encodingAffine.js';
 import { cachedMnist } from './_internal/mnistCache.js';
-import { INK_THRESHOLD, pixelPairs, type PairBasisName } from './_internal/pairVectors.js';
+import { INK_THRESHOLD, pixelPairs } from './_internal/pairVectors.js';
+import type { CountingBasisName } from './countingBasis.js';
 import { resolvePhysics } from './_internal/resolvePhysics.js';
 import { tailSums } from './_internal/samplers.js';
 import { zeroImageError } from './_internal/trainingMoments.js';
 import { uniformSource } from './uniformSource.js';
 import { InputRangeError, InputTypeError } from '../inputError.js';
 
-/** The interferometers of 50:50 splitters on pixel pairs that {@link pairCountInformation} simulates. @public */
-export type PairInterferometer = PairBasisName;
+/** The interferometers of 50:50 splitters on pixel pairs that {@link pairCountInformation} simulates (the pair bases of {@link CountingBasisName}). @public */
+export type PairInterferometer = 'random-pairs' | 'adjacent-pairs' | 'fitted-pairs';
 
 /** Every {@link PairInterferometer}. @public */
 export const PAIR_INTERFEROMETERS: readonly PairInterferometer[] = Object.freeze(['random-pairs', 'adjacent-pairs', 'fitted-pairs'] as const);
