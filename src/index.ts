@@ -107,7 +107,7 @@ export { qfiDataLeak } from './bounds/qfiDataLeak.js';
 export { countingDataLeak, type CountingDataLeakInput } from './bounds/countingDataLeak.js';
 export { holevoSubadditiveDataLeak } from './bounds/holevoSubadditiveDataLeak.js';
 export { holevoSymmetricDataLeak } from './bounds/holevoSymmetricDataLeak.js';
-export { NETWORK_BOUND_MODELS, networkDataLeakBound, type LayerDataLeakBound, type LayerShape, type NetworkBoundModel, type NetworkDataLeakBound, type NetworkDataLeakBoundInput } from './bounds/networkDataLeakBound.js';
+export { NETWORK_BOUND_MODELS, networkDataLeakBound, networkDataLeakShapes, type LayerDataLeakBound, type LayerShape, type NetworkBoundModel, type NetworkDataLeakBound, type NetworkDataLeakBoundInput } from './bounds/networkDataLeakBound.js';
 export { holevoSymmetricGammaBound } from './bounds/holevoSymmetricGammaBound.js';
 export { DATA_LEAK_MODEL_FIELDS, type DataLeakField, type PublishedDataLeakModel } from './bounds/dataLeak.js';
 export { detectionProbability, type ChannelParameters, type DetectionProbabilityInput, type DetectionProbabilityResult, type FiniteSizeTestResult } from './verification/detectionProbability.js';

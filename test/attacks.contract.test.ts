@@ -146,8 +146,12 @@ describe('the attack registry', () => {
       honest: 'achieved', 'greedy-gain': 'achieved', 'tap-and-claim-loss': 'holevo', 'measure-all': 'achieved', 'entangling-cloner': 'holevo',
       'multi-query': 'holevo', 'model-extraction': 'achieved', 'colluding-clients': 'holevo', 'homodyne-variance': 'achieved',
       'displace-and-count': 'achieved', 'per-mode-optimal': 'achieved', 'squeezed-probes': 'achieved', 'layer-accumulation': 'model',
+      'rank-one-cloner': 'holevo',
     };
     for (const [name, kind] of Object.entries(expected)) expect(runAttack(name).kind, name).toBe(kind);
+    // the Monte Carlo server attacks, on few images
+    expect(runAttack('transform-counting', {}, { images: 50 }).kind).toBe('achieved');
+    expect(runAttack('interferometric-counting', {}, { images: 50 }).kind).toBe('achieved');
   });
 
   it('names are unique and kebab-case, and each attack declares its side and parameters with defaults inside their domains', () => {

@@ -89,6 +89,18 @@ function shapesOf(layers: unknown): LayerShape[] {
 }
 
 /**
+ * The layer shapes of a network (N_l inputs, M_l rows), input side first.
+ * @param network - the network
+ * @returns one {inputs, rows} per layer
+ * @throws RangeError when a layer's weights are not rows × inputs
+ * @example networkDataLeakShapes(committedNetwork().network) // returns [{ inputs: 784, rows: 784 }, { inputs: 784, rows: 10 }]
+ * @public
+ */
+export function networkDataLeakShapes(network: BiasFreeNetwork): LayerShape[] {
+  return shapesOf(network);
+}
+
+/**
  * Upper bound on everything any server learns about the client's data from one inference
  * through a whole network, bits per data symbol (docs/model.md#server-capabilities;
  * proofs/network-bounds.md). Every layer returns light that carries that layer's input (the

@@ -30,8 +30,8 @@ export const displaceAndCount: Attack = {
   uses: ['gain', 'inputs', 'rows', 'activeFraction', 'efficiency', 'darkCounts', 'seed'],
   parameters: [
     { name: 'method', description: 'analytic (stylised prior) or monte-carlo (real MNIST inputs)', kind: 'choice', choices: ['analytic', 'monte-carlo'], default: 'analytic' },
-    { name: 'encoding', description: 'the client\'s pixel encoding, monte-carlo only: pm1 (the paper\'s, [−1, 1]) or unit ([0, 1])', kind: 'choice', choices: PIXEL_ENCODINGS, default: 'pm1', onlyWith: { method: 'monte-carlo' } },
-    { name: 'images', description: 'MNIST test images simulated, monte-carlo only (at least 2: the standard error is taken across images)', kind: 'integer', min: 1, max: 10000, default: 1000, onlyWith: { method: 'monte-carlo' } },
+    { name: 'encoding', description: 'the client\'s pixel encoding: pm1 (the paper\'s, [−1, 1]) or unit ([0, 1]); displace-and-count: with method monte-carlo only', kind: 'choice', choices: PIXEL_ENCODINGS, default: 'pm1', onlyWith: { method: 'monte-carlo' } },
+    { name: 'images', description: 'MNIST test images simulated (displace-and-count: with method monte-carlo only, at least 2, the standard error is taken across images)', kind: 'integer', min: 1, max: 10000, default: 1000, onlyWith: { method: 'monte-carlo' } },
   ],
   cost: 'slow',
   evaluate(c, p): AttackEvaluation {

@@ -14,7 +14,7 @@ import { withKind } from '../_internal/withKind.js';
  * (N − 1)·χ_W(μ, T, ε_tech)]/N bits per weight symbol (the rotated symbols are i.i.d. like the
  * original ones, proofs/attacks.md §3.3), against the per-mode cloner's
  * p·χ_W(μ, T, 2k/(pN) + ε_tech) + (1 − p)·χ_W(μ, T, ε_tech), which the row-total test catches.
- * By concavity of χ_W in ε the per-mode figure is the larger one (checked on a grid, not proved).
+ * By concavity of χ_W in ε the per-mode figure is the larger one (proved: χ_W is concave in ε, proofs/attacks.md §3.4.4).
  * @public
  */
 export const rankOneCloner: Attack = {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { networkDataLeakShapes } from '../../bounds/networkDataLeakBound.js';
 import { headline, headlineVerdict, type Headline, type HeadlineRegion, type HeadlineVerdict } from '../../reports/headline.js';
 import { QSDL_VERSION } from '../../version.js';
 import { verdictExit } from '../_internal/errors.js';
@@ -58,7 +59,7 @@ export function registerHeadline(program: Command, io: CliIo): void {
       const net = await studyNetwork(flags);
       const study = runStudy(flags, net);
       const h = headline(study.map);
-      const verdict = headlineVerdict(study.map);
+      const verdict = headlineVerdict(study.map, undefined, networkDataLeakShapes(net.network));
       io.verdict(verdictExit(verdict.verdict));
       const snrs = study.sweep.rows.map((r) => r.snr);
       if (opts.json === true) {

@@ -95,7 +95,7 @@ export function registerLeakData(leak: Command, io: CliIo): void {
         quantity: 'data leakage', unit: 'bits per data symbol', scope: 'layer', model, kind: DATA_MODEL_KIND[model], preset: preset?.name ?? null, bits,
         gain: flags.gain, inputs, activeFraction: takes.includes('activeFraction') ? f : null, samples: takes.includes('activeFraction') ? f * inputs : null,
         rows: rowsOf(model, flags, inputs), x: takes.includes('x') ? flags.x ?? 1 / Math.sqrt(f * inputs) : null,
-        efficiency: takes.includes('efficiency') ? flags.efficiency ?? 1 : null, darkCounts: takes.includes('darkCounts') ? flags['dark-counts'] ?? 0 : null,
+        technicalPhotons: takes.includes('technicalPhotons') ? flags['technical-photons'] ?? 0 : null, efficiency: takes.includes('efficiency') ? flags.efficiency ?? 1 : null, darkCounts: takes.includes('darkCounts') ? flags['dark-counts'] ?? 0 : null,
         otherModels: others, ...(notDefined.size > 0 ? { otherModelsNotDefined: Object.fromEntries(notDefined) } : {}), qsdlVersion: QSDL_VERSION,
       })}\n`);
       return;
@@ -104,8 +104,9 @@ export function registerLeakData(leak: Command, io: CliIo): void {
       [`${model} *`, String(bits), DATA_MODEL_KIND[model]],
       ...Object.entries(others).map(([m, b]) => [m, b === null ? 'not defined here' : String(b), DATA_MODEL_KIND[m as DataLeakModel]]),
     ];
+    const technical = flags['technical-photons'] !== undefined ? `, t = ${fmt(flags['technical-photons'])} technical photons per row along x̂ (holevo-*)` : '';
     const detector = flags.efficiency !== undefined || flags['dark-counts'] !== undefined ? `, η = ${fmt(flags.efficiency ?? 1)}, d = ${fmt(flags['dark-counts'] ?? 0)} (counting)` : '';
-    io.stdout(`${wrap(`data leakage at G = ${fmt(flags.gain as number)}, N = ${fmt(inputs)}, f = ${fmt(f)} (n = ${fmt(f * inputs)}), M = ${fmt(flags.rows ?? inputs)} rows (paper-2025: ${fmt(flags.rows ?? inputs + 10)})${detector}, bits per data symbol`)}\n` +
+    io.stdout(`${wrap(`data leakage at G = ${fmt(flags.gain as number)}, N = ${fmt(inputs)}, f = ${fmt(f)} (n = ${fmt(f * inputs)}), M = ${fmt(flags.rows ?? inputs)} rows (paper-2025: ${fmt(flags.rows ?? inputs + 10)})${detector}${technical}, bits per data symbol`)}\n` +
       `${formatTable(['model (* selected)', 'bits per data symbol', 'what it is'], rows)}\n` +
       `${wrap('Homodyne and QFI figures bound nothing; counting is what a photon-counting server achieves; the Holevo bounds cap what any server can learn from this one layer (docs/model.md#server-capabilities): a network leaks in every layer (omit --inputs and --rows with a holevo-* model for the whole-network bound).')}\n` +
       [...notDefined].map(([m, why]) => `${wrap(`${m} is not defined at this point: ${why}`, 100, 4)}\n`).join(''));
