@@ -174,7 +174,7 @@ describe('counting bases (docs/model.md#server-capabilities)', () => {
   });
 
   it('rejects an unknown basis or encoding and a malformed training split, naming the choices', () => {
-    expect(() => countingBasis('fourier' as 'dct', train)).toThrow(/counting basis must be one of pixel, dct, pca, templates; received "fourier"/);
+    expect(() => countingBasis('fourier' as 'dct', train)).toThrow(/counting basis must be one of pixel, dct, pca, templates, random-pairs, adjacent-pairs, fitted-pairs; received "fourier"/);
     expect(() => countingBasis('pixel', train, 'signed' as 'pm1')).toThrow(/pixel encoding must be one of pm1, unit; received "signed"/);
     expect(() => countingBasis('pca', { ...train, count: 5 })).toThrow(/training.images must hold count·rows·cols = 3920 pixels; received 47040000/);
     expect(() => countingProbabilities(countingBasis('pixel', train), new Float64Array(784))).toThrow(/x must not be the zero vector/);

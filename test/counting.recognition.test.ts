@@ -192,7 +192,7 @@ describe('recognitionRate: a counting server names the digit (docs/model.md#serv
   });
 
   it('rejects out-of-range options naming the parameter, range and value', () => {
-    expect(() => recognitionRate({ basis: 'wavelet' as 'dct', gain: 2 })).toThrow(/counting basis must be one of pixel, dct, pca, templates; received "wavelet"/);
+    expect(() => recognitionRate({ basis: 'wavelet' as 'dct', gain: 2 })).toThrow(/counting basis must be one of pixel, dct, pca, templates, random-pairs, adjacent-pairs, fitted-pairs; received "wavelet"/);
     expect(() => recognitionRate({ basis: 'pixel', gain: 2, images: 0 })).toThrow(/images must be an integer in \{1, 2, …\}; received 0/);
     expect(() => recognitionRate({ basis: 'pixel', gain: 2, images: 10001 })).toThrow(/images must be an integer in \[1, 10000\]; received 10001/);
     expect(() => recognitionRate({ basis: 'pixel', gain: 2, seed: 0.5 })).toThrow(/seed must be an integer/);
