@@ -19,6 +19,7 @@ export { channelLoss, MAX_LOSS_DB, type ChannelSpec } from './protocol/channelLo
 export { honestModeExcessNoise } from './protocol/honestModeExcessNoise.js';
 export { effectiveExcessNoise } from './protocol/effectiveExcessNoise.js';
 export { measurementNoiseFactor } from './protocol/measurementNoiseFactor.js';
+export { addedPhotons } from './protocol/addedPhotons.js';
 export { outputSnr } from './protocol/outputSnr.js';
 
 export { holevoWeightLeak, resolveWeightLeakPoint, MAX_MU, MAX_EXCESS_NOISE, type WeightLeakInput, type WeightLeakPoint } from './bounds/holevoWeightLeak.js';
@@ -37,9 +38,9 @@ export { paperMapAsWritten, type PaperMapAsWrittenRow } from './presets/paperMap
 export { paperRawAccuracy, PAPER_RAW_ACCURACY, PAPER_RAW_ACCURACY_F } from './presets/paperRawAccuracy.js';
 export { paperLogisticAccuracy, paperLogisticInverse, PAPER_LOGISTIC_PARAMS, type LogisticParams } from './presets/paperLogisticAccuracy.js';
 export { QSDL_VERSION } from './version.js';
-export type { BoundTable, TableAxis } from './reports/boundTable.js';
-export { standardBoundTables } from './reports/standardBoundTables.js';
-export { renderBoundTable, TABLE_FORMATS, type TableFormat } from './reports/renderBoundTable.js';
+export type { BoundTable, TableAxis } from './studies/boundTable.js';
+export { standardBoundTables } from './studies/standardBoundTables.js';
+export { renderBoundTable, TABLE_FORMATS, type TableFormat } from './render/renderBoundTable.js';
 export { parseIdx, readIdx, type IdxArray } from './data/readIdx.js';
 export { loadMnist, mnistFiles, type MnistFiles, type MnistSplit } from './data/loadMnist.js';
 export { normalSampler } from './kernels/normalSampler.js';
@@ -53,11 +54,17 @@ export { networkBytes, parseNetwork, readNetwork, MAX_NETWORK_LAYERS, MAX_NETWOR
 export { accuracyCurve, type AccuracyCurveOptions } from './inference/accuracyCurve.js';
 export { accuracyLookup, thresholdCrossing, type ThresholdCrossing } from './inference/accuracyLookup.js';
 export { testAccuracy, type AccuracyResult } from './inference/testAccuracy.js';
-export { accuracySweep, accuracySweepCsv, ACCURACY_SWEEP_COLUMNS, type AccuracySweep, type AccuracySweepGrid, type AccuracySweepRow } from './reports/accuracySweep.js';
-export { accuracyLeakageMap, accuracyLeakageMapCsv, accuracyLeakageMapColumns, ACCURACY_SOURCES, type AccuracySource, type AccuracyLeakageMap, type AccuracyLeakageMapRow, type AccuracyLeakageMapOptions } from './reports/accuracyLeakageMap.js';
-export { accuracyLeakageStudy, type AccuracyLeakageStudy, type AccuracyLeakageStudyOptions } from './reports/accuracyLeakageStudy.js';
-export { accuracyLeakageMapSvg, type MapSvgOptions, type MapMark } from './reports/accuracyLeakageMapSvg.js';
-export { headline, headlineVerdict, PAPER_HEADLINE, type HeadlineVerdict, type Headline, type HeadlineCriteria, type HeadlineRegion, type HeadlinePoint, type HeadlineDisagreement, type GainSlice } from './reports/headline.js';
+
+// Studies (results and verdicts) and their renderers
+export { PAPER_HEADLINE, type HeadlineCriteria } from './studies/paperHeadline.js';
+export { accuracySweep, type AccuracySweep, type AccuracySweepGrid, type AccuracySweepRow } from './studies/accuracySweep.js';
+export { accuracySweepCsv, ACCURACY_SWEEP_COLUMNS } from './render/accuracySweepCsv.js';
+export { accuracyLeakageMap, ACCURACY_SOURCES, type AccuracySource, type AccuracyLeakageMap, type AccuracyLeakageMapRow, type AccuracyLeakageMapOptions } from './studies/accuracyLeakageMap.js';
+export { accuracyLeakageMapCsv, accuracyLeakageMapColumns } from './render/accuracyLeakageMapCsv.js';
+export { accuracyLeakageStudy, type AccuracyLeakageStudy, type AccuracyLeakageStudyOptions } from './studies/accuracyLeakageStudy.js';
+export { accuracyLeakageMapSvg, type MapSvgOptions, type MapMark } from './render/accuracyLeakageMapSvg.js';
+export { headline, type Headline, type HeadlineRegion, type HeadlinePoint, type HeadlineDisagreement, type GainSlice } from './studies/headline.js';
+export { headlineVerdict, type HeadlineVerdict } from './studies/headlineVerdict.js';
 
 // Photon-counting server simulations
 export { uniformSource, type UniformSource } from './counting/uniformSource.js';
@@ -120,9 +127,17 @@ export { resolveConfiguration } from './attacks/resolveConfiguration.js';
 export { resolveAttackParameters } from './attacks/resolveAttackParameters.js';
 export { ATTACKS, ATTACK_ALIASES, getAttack } from './attacks/registry.js';
 export { runAttack } from './attacks/runAttack.js';
-export { clientCountermeasures, type CountermeasureInput, type CountermeasureRow } from './reports/clientCountermeasures.js';
+
+// Attack kit: the helpers the catalogue's attacks are built from, for attacks written outside qsdl (docs/writing-an-attack.md)
+export { addLoss, clientOutcome, disturbance, honestActiveNoise, honestChannel, rowPhotonLaw, rowTotalDetection, serverDetects, weightBound, type RowNoiseShape, type SeenChannel, type WeightBound } from './attacks/kit/clientAccounting.js';
+export { passive, subadditiveBound, symmetricBound, type NamedBound } from './attacks/kit/serverAccounting.js';
+export { composedCopies, type ComposedCopies } from './attacks/kit/composedCopies.js';
+export { homodyneInformation, homodyneSnr } from './attacks/kit/homodyneInformation.js';
+export { withKind } from './attacks/kit/withKind.js';
+
+export { clientCountermeasures, type CountermeasureInput, type CountermeasureRow } from './studies/clientCountermeasures.js';
 
 // Errors
 export { InputRangeError, InputTypeError, isInputError } from './inputError.js';
-export { combineVerdicts, type ClaimVerdict, type EvidenceKind } from './reports/claimVerdict.js';
-export { paperOperatingPoints, type OperatingPointEntry, type OperatingPointReport } from './reports/paperOperatingPoints.js';
+export { combineVerdicts, type ClaimVerdict, type EvidenceKind } from './studies/claimVerdict.js';
+export { decidingEntry, operatingPointMargin, paperOperatingPoints, type OperatingPointEntry, type OperatingPointReport } from './studies/paperOperatingPoints.js';

@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATTACK_FIGURE_KINDS, ATTACKS, isInputError, runAttack, type Attack, type AttackParameter, type ProtocolConfiguration } from '../src/index.js';
 import { logUniform } from './_helpers/arbitraries.js';
+import { forgetfulClient } from './_helpers/outsideAttack.js';
 
 /**
- * The contract every registered attack must pass (docs/model.md#attacks; STYLE.md "a family comes with
+ * The contract every registered attack must pass, and an attack written outside the registry
+ * (test/_helpers/outsideAttack.ts, run as an object) with them (docs/model.md#attacks; STYLE.md "a family comes with
  * a contract test suite"): its gain never exceeds the rigorous bound of its side at the
  * disturbance it causes; its outputs are finite, with a detection probability in [0, 1];
  * the same configuration and seed give the same outcome; an attack that claims
@@ -65,14 +67,14 @@ function restrict(attack: Attack, c: Partial<ProtocolConfiguration>): Partial<Pr
 /** Run, or undefined when the attack rejects the combination with an input error naming it (e.g. actual gain below the declared one, images given with the analytic method). */
 function tryRun(attack: Attack, c: Partial<ProtocolConfiguration>, p: Record<string, number | string>) {
   try {
-    return runAttack(attack.name, c, p);
+    return runAttack(attack, c, p);
   } catch (e) {
     if (isInputError(e)) return undefined;
     throw e;
   }
 }
 
-describe.each(ATTACKS.map((a) => [a.name, a] as const))('attack contract: %s', (_, attack) => {
+describe.each([...ATTACKS, forgetfulClient].map((a) => [a.name, a] as const))('attack contract: %s', (_, attack) => {
   const slow = attack.cost === 'slow';
   const runs = slow ? 3 : 300;
   const images = attack.parameters.find((p) => p.name === 'images');
@@ -100,7 +102,7 @@ describe.each(ATTACKS.map((a) => [a.name, a] as const))('attack contract: %s', (
         expect(r.detectionProbability).toBeLessThanOrEqual(1);
         expect(r.side).toBe(attack.side);
         expect(ATTACK_FIGURE_KINDS).toContain(r.kind);
-        expect(runAttack(attack.name, restrict(attack, c), { ...p, ...extra })).toEqual(r);
+        expect(runAttack(attack, restrict(attack, c), { ...p, ...extra })).toEqual(r);
       }),
       { numRuns: slow ? 1 : 100 },
     );
@@ -114,7 +116,7 @@ describe.each(ATTACKS.map((a) => [a.name, a] as const))('attack contract: %s', (
     });
     fc.assert(
       fc.property(whole, (c) => {
-        const r = runAttack(attack.name, restrict(attack, c), extra);
+        const r = runAttack(attack, restrict(attack, c), extra);
         expect(Number.isFinite(r.bitsPerSymbol) && Number.isFinite(r.detectionProbability)).toBe(true);
       }),
       { numRuns: slow ? 2 : 200 },

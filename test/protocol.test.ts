@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { channelLoss, effectiveExcessNoise, honestModeExcessNoise, measurementNoiseFactor, outputSnr } from '../src/index.js';
+import { addedPhotons, channelLoss, effectiveExcessNoise, honestModeExcessNoise, measurementNoiseFactor, outputSnr } from '../src/index.js';
 import { relativeError } from './_helpers/fixtures.js';
 
 describe('client measurement noise (docs/model.md#client-measurement)', () => {
@@ -22,6 +22,31 @@ describe('client measurement noise (docs/model.md#client-measurement)', () => {
     expect(outputSnr(4, 1)).toBe(0);
     expect(() => outputSnr(-1, 2)).toThrow(/mean photon number mu .* received -1/);
     expect(() => measurementNoiseFactor(0.9)).toThrow(/gain G must be a finite number in \[1, ∞\); received 0.9/);
+  });
+});
+
+describe('added photons k = (G − 1)/G (docs/model.md#returned-noise)', () => {
+  it('addedPhotons(G) is the quotient (G − 1)/G bit for bit, 0 at G = 1, in [0, 1] for every finite G (1 only once G − 1 rounds to G)', () => {
+    expect(Object.is(addedPhotons(1), 0)).toBe(true);
+    expect(addedPhotons(2)).toBe(0.5);
+    fc.assert(fc.property(fc.double({ min: 1, max: 1e300, noNaN: true }), (g) => {
+      expect(Object.is(addedPhotons(g), (g - 1) / g)).toBe(true);
+      expect(addedPhotons(g)).toBeGreaterThanOrEqual(0);
+      expect(addedPhotons(g)).toBeLessThanOrEqual(g - 1 === g ? 1 : 1 - Number.EPSILON / 2);
+    }));
+  });
+  it('the honest noise formulas are written with it: ε = 2k/(f·N) and ε_j = 2k·x̂_j², bit for bit', () => {
+    fc.assert(fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: 4096 }), fc.double({ min: -1, max: 1, noNaN: true }), (g, n, x) => {
+      expect(Object.is(effectiveExcessNoise(g, n, 0.5), (2 * addedPhotons(g)) / (0.5 * n))).toBe(true);
+      expect(Object.is(honestModeExcessNoise(g, x), 2 * addedPhotons(g) * x * x)).toBe(true);
+    }));
+  });
+  it('a gain below 1, infinite, NaN or not a number is an error naming G, its range and the value', () => {
+    expect(() => addedPhotons(0.5)).toThrow(RangeError);
+    expect(() => addedPhotons(0.5)).toThrow(/gain G must be a finite number in \[1, ∞\); received 0.5/);
+    expect(() => addedPhotons(Infinity)).toThrow(RangeError);
+    expect(() => addedPhotons(Number.NaN)).toThrow(/received NaN/);
+    expect(() => addedPhotons('2' as unknown as number)).toThrow(TypeError);
   });
 });
 

@@ -148,7 +148,9 @@ export interface AttackOutcome {
  * An attack model: a plug-in of the attack library (docs/model.md#attacks). A new attack is one
  * file in `src/attacks/catalogue/` exporting an object of this shape, plus one line in
  * `src/attacks/registry.ts`; the contract suite (`test/attacks.contract.test.ts`)
- * then checks it. Call it through `runAttack`, which validates and completes the arguments.
+ * then checks it. An object of this shape written outside qsdl, built from the attack kit
+ * (`clientOutcome`, `passive`, `withKind`, …), runs without the registry. Call either through
+ * `runAttack`, which validates and completes the arguments and checks the outcome.
  * @public
  */
 export interface Attack {

@@ -1,5 +1,6 @@
 import { inLeftOpen, integerAtLeast, nonNegative } from '../_internal/validate.js';
-import { addedPhotons, checkRows, checkSamples } from './_internal/serverDataDomain.js';
+import { addedPhotons } from '../protocol/addedPhotons.js';
+import { checkRows, checkSamples } from './_internal/serverDataDomain.js';
 
 /** Operating point of {@link countingDataLeak}. @public */
 export interface CountingDataLeakInput {

@@ -1,4 +1,5 @@
 import { atLeast, inClosed, oneOf, positive } from '../_internal/validate.js';
+import { addedPhotons } from '../protocol/addedPhotons.js';
 
 /**
  * Which Fisher information the Cramér–Rao data-leakage model uses:
@@ -12,13 +13,12 @@ export type CramerRaoVariant = 'paper-2024' | 'corrected';
 /** The two {@link CramerRaoVariant} names. @public */
 export const CRAMER_RAO_VARIANTS: readonly CramerRaoVariant[] = ['paper-2024', 'corrected'];
 
-/** Kernel of {@link cramerRaoDataLeak}: no validation, NaN propagates. */
-function cramerRaoKernel(gain: number, samples: number, x: number, sigmaPower: 4 | 8): number {
-  const k = 2 * ((gain - 1) / gain); // = 2 − 2/G without cancelling for G near 1, nor overflowing for huge G
+/** Kernel of {@link cramerRaoDataLeak}: no validation, NaN propagates. `noise` is 2k = 2(G − 1)/G, the added variance per unit x² (SNU). */
+function cramerRaoKernel(noise: number, samples: number, x: number, sigmaPower: 4 | 8): number {
   const x2 = x * x;
-  const s2 = 1 + k * x2;
+  const s2 = 1 + noise * x2;
   const s2p = sigmaPower === 8 ? s2 * s2 * s2 * s2 : s2 * s2;
-  const fisher = (2 * k * k * x2) / s2p;
+  const fisher = (2 * noise * noise * x2) / s2p;
   return (0.5 * Math.log1p(2 * samples * x2 * fisher)) / Math.LN2;
 }
 
@@ -47,5 +47,6 @@ export function cramerRaoDataLeak(gain: number, samples: number, x?: number, var
   const n = positive('samples n', samples);
   const xv = x === undefined ? inClosed('normalised data value x (default 1/√n, so n ≥ 1)', 1 / Math.sqrt(n), -1, 1) : inClosed('normalised data value x', x, -1, 1);
   const v = oneOf('Cramér–Rao variant', variant, CRAMER_RAO_VARIANTS);
-  return cramerRaoKernel(g, n, xv, v === 'paper-2024' ? 8 : 4);
+  // 2k = 2 − 2/G, from k = (G − 1)/G: no cancelling for G near 1, nor overflowing for huge G
+  return cramerRaoKernel(2 * addedPhotons(g), n, xv, v === 'paper-2024' ? 8 : 4);
 }

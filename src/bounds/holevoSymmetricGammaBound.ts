@@ -1,6 +1,7 @@
 import { integerAtLeast } from '../_internal/validate.js';
 import { lnChoose } from './_internal/logBinomial.js';
-import { addedPhotons, checkRows } from './_internal/serverDataDomain.js';
+import { addedPhotons } from '../protocol/addedPhotons.js';
+import { checkRows } from './_internal/serverDataDomain.js';
 
 /**
  * Closed-form (Jensen) relaxation of the photon-block Holevo bound, in bits per data

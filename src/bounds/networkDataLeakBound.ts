@@ -1,6 +1,7 @@
 import { describeValue, oneOf } from '../_internal/validate.js';
 import type { BiasFreeNetwork } from '../inference/noisyForward.js';
 import { InputRangeError, InputTypeError } from '../inputError.js';
+import { addedPhotons } from '../protocol/addedPhotons.js';
 import { holevoSubadditiveDataLeak } from './holevoSubadditiveDataLeak.js';
 import { holevoSymmetricDataLeak } from './holevoSymmetricDataLeak.js';
 
@@ -137,5 +138,5 @@ export function networkDataLeakBound(input: NetworkDataLeakBoundInput): NetworkD
     return { layer: i + 1, inputs: s.inputs, rows: s.rows, bitsPerLayerInput, totalBits, bits: totalBits / dataSymbols };
   });
   const totalBits = layers.reduce((a, l) => a + l.totalBits, 0);
-  return { model, bits: totalBits / dataSymbols, totalBits, dataSymbols, photonsPerRow: (input.gain - 1) / input.gain + t, layers };
+  return { model, bits: totalBits / dataSymbols, totalBits, dataSymbols, photonsPerRow: addedPhotons(input.gain) + t, layers };
 }

@@ -1,4 +1,5 @@
-import { addedPhotons, checkRows, checkSamples } from './_internal/serverDataDomain.js';
+import { addedPhotons } from '../protocol/addedPhotons.js';
+import { checkRows, checkSamples } from './_internal/serverDataDomain.js';
 
 /** Kernel of {@link qfiDataLeak}: ½·log2(1 + 4Mk/(n + k)); no validation, NaN propagates. */
 function qfiKernel(k: number, rows: number, samples: number): number {

@@ -1,4 +1,5 @@
 import { atLeast, positive } from '../_internal/validate.js';
+import { addedPhotons } from '../protocol/addedPhotons.js';
 
 /**
  * The authors' revised (2025) data-leakage figure, in bits per data symbol
@@ -24,14 +25,13 @@ export function revisedDataLeak(gain: number, rows: number, samples: number): nu
   const g = atLeast('gain G', gain, 1);
   const m = positive('rows M', rows);
   const n = positive('samples n', samples);
-  return revisedKernel(g, m, n);
+  return revisedKernel(g, addedPhotons(g), m, n);
 }
 
-/** Kernel of {@link revisedDataLeak}; no validation. */
-function revisedKernel(gain: number, rows: number, samples: number): number {
+/** Kernel of {@link revisedDataLeak}, with k = (G − 1)/G given; no validation. */
+function revisedKernel(gain: number, k: number, rows: number, samples: number): number {
   // 4(M/n)(G − 1)²/(G(3G − 2)) as a product of ratios: no overflow for huge G, no cancellation near G = 1.
-  // (G − 1)²/(G(3G − 2)) = ((G − 1)/G)²/(3 − 2/G).
-  const k = (gain - 1) / gain;
+  // (G − 1)²/(G(3G − 2)) = ((G − 1)/G)²/(3 − 2/G) = k²/(3 − 2/G).
   if (k === 0) return 0;
   const a = (4 * (rows / samples) * k * k) / (3 - 2 / gain);
   if (Number.isFinite(a)) return (0.5 * Math.log1p(a)) / Math.LN2;

@@ -30,5 +30,7 @@ export function clientNoiseFactor(gain: number, efficiency = 1, electronicNoise 
   const inv = 1 / g;
   // Divided through by G: [η(2 − 3/G + 2/G²) + (1 − η + v_el)/G] / (η(G − 1)/G). G − 1 is exact for
   // G ≤ 2 (so no cancellation near G = 1) and nothing overflows for huge G (≤ 2.2e-16 relative, measured).
+  // k = (G − 1)/G is written (G − 1)·(1/G) here, not addedPhotons(G): the two can differ in the last bit,
+  // and this factor must stay bit-identical to measurementNoiseFactor's (η = 1, v_el = 0 gives DX2 exactly).
   return (eta * (2 - 3 * inv + 2 * inv * inv) + (1 - eta + vel) * inv) / (eta * ((g - 1) * inv));
 }

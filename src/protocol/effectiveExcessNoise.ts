@@ -1,4 +1,5 @@
 import { atLeast, inLeftOpen, integerAtLeast } from '../_internal/validate.js';
+import { addedPhotons } from './addedPhotons.js';
 
 /**
  * The paper's effective per-mode excess noise, in SNU at the channel output:
@@ -17,5 +18,5 @@ export function effectiveExcessNoise(gain: number, inputs: number, activeFractio
   const g = atLeast('gain G', gain, 1);
   const n = integerAtLeast('inputs N', inputs, 1);
   const f = inLeftOpen('active fraction f', activeFraction, 0, 1);
-  return (2 * ((g - 1) / g)) / (f * n);
+  return (2 * addedPhotons(g)) / (f * n);
 }

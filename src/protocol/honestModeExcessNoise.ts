@@ -1,4 +1,5 @@
 import { atLeast, inClosed } from '../_internal/validate.js';
+import { addedPhotons } from './addedPhotons.js';
 
 /**
  * Excess noise ε_j, in SNU at the channel output, that an honest client adds to
@@ -15,5 +16,5 @@ import { atLeast, inClosed } from '../_internal/validate.js';
 export function honestModeExcessNoise(gain: number, xhat: number): number {
   const g = atLeast('gain G', gain, 1);
   const x = inClosed('normalised data component x̂_j', xhat, -1, 1);
-  return 2 * ((g - 1) / g) * x * x;
+  return 2 * addedPhotons(g) * x * x;
 }

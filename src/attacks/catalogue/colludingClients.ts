@@ -1,6 +1,6 @@
-import { honestChannel, rowTotalDetection } from '../_internal/clientAccounting.js';
+import { honestChannel, rowTotalDetection } from '../kit/clientAccounting.js';
 import type { Attack } from '../attack.js';
-import { composedCopies } from '../_internal/composedCopies.js';
+import { composedCopies } from '../kit/composedCopies.js';
 
 /**
  * K colluding clients (the multiparty setting: one server, many clients), each making Q

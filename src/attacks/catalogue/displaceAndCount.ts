@@ -1,8 +1,9 @@
+import { addedPhotons } from '../../protocol/addedPhotons.js';
 import { countingDataLeak } from '../../bounds/countingDataLeak.js';
 import { pixelCountInformation } from '../../counting/pixelCountInformation.js';
 import { PIXEL_ENCODINGS, type PixelEncoding } from '../../inference/encodePixels.js';
 import type { Attack, AttackEvaluation } from '../attack.js';
-import { passive, subadditiveBound } from '../_internal/serverAccounting.js';
+import { passive, subadditiveBound } from '../kit/serverAccounting.js';
 import { InputRangeError } from '../../inputError.js';
 
 /** MNIST images have 28 × 28 pixels: the Monte Carlo runs on the first layer of the paper's network. */
@@ -42,7 +43,7 @@ export const displaceAndCount: Attack = {
         kind: 'achieved',
         ...passive(c, bits, subadditiveBound(c)),
         estimator: 'Z-channel information per pixel for the prior "a fraction p active, equal values" (closed form)',
-        details: { method: 'analytic', photonsPerRow: (c.gain - 1) / c.gain },
+        details: { method: 'analytic', photonsPerRow: addedPhotons(c.gain) },
       };
     }
     if (c.inputs !== MNIST_PIXELS) throw new InputRangeError(`inputs N must be ${MNIST_PIXELS} (28 × 28 MNIST pixels) for method monte-carlo; received ${c.inputs}`);

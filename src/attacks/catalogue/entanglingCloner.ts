@@ -5,9 +5,9 @@ import { pureLoss } from '../../gaussian/pureLoss.js';
 import { twoModeSqueezedVacuum } from '../../gaussian/twoModeSqueezedVacuum.js';
 import { symplecticEigenvalues } from '../../gaussian/symplecticEigenvalues.js';
 import { thermalEntropy } from '../../kernels/thermalEntropy.js';
-import { withKind } from '../_internal/withKind.js';
+import { withKind } from '../kit/withKind.js';
 import type { Attack } from '../attack.js';
-import { addLoss, clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
+import { addLoss, clientOutcome, honestActiveNoise, type SeenChannel } from '../kit/clientAccounting.js';
 
 /**
  * Absolute error of the engine's symplectic eigenvalues of these nearly pure two-mode

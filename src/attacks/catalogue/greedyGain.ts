@@ -1,8 +1,8 @@
 import { measurementNoiseFactor } from '../../protocol/measurementNoiseFactor.js';
-import { withKind } from '../_internal/withKind.js';
+import { withKind } from '../kit/withKind.js';
 import type { Attack } from '../attack.js';
-import { clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
-import { homodyneInformation } from '../_internal/homodyneInformation.js';
+import { clientOutcome, honestActiveNoise, type SeenChannel } from '../kit/clientAccounting.js';
+import { homodyneInformation } from '../kit/homodyneInformation.js';
 import { InputRangeError } from '../../inputError.js';
 
 /** Gain with the smallest DX2, 2 + √2 (docs/model.md#client-measurement): the greedy client's default. */

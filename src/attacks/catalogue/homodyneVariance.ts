@@ -1,7 +1,8 @@
+import { addedPhotons } from '../../protocol/addedPhotons.js';
 import { cramerRaoDataLeak, CRAMER_RAO_VARIANTS } from '../../bounds/cramerRaoDataLeak.js';
 import type { Attack } from '../attack.js';
 import { homodyneVarianceInformation } from '../_internal/homodyneVarianceInformation.js';
-import { passive, subadditiveBound } from '../_internal/serverAccounting.js';
+import { passive, subadditiveBound } from '../kit/serverAccounting.js';
 
 /**
  * Homodyne variance estimation, the paper's server model (docs/model.md#homodyne-models): the server
@@ -21,7 +22,7 @@ export const homodyneVariance: Attack = {
   parameters: [{ name: 'variant', description: 'the paper\'s Cramér–Rao figure reported beside the gain: as published (σ⁸) or corrected (σ⁴)', kind: 'choice', choices: CRAMER_RAO_VARIANTS, default: 'corrected' }],
   cost: 'fast',
   evaluate(c, p) {
-    const k = (c.gain - 1) / c.gain;
+    const k = addedPhotons(c.gain);
     const n = c.activeFraction * c.inputs;
     const bits = homodyneVarianceInformation(k, 1 / n, c.rows, c.activeFraction);
     return {

@@ -1,8 +1,8 @@
 import { outputSnr } from '../../protocol/outputSnr.js';
-import { withKind } from '../_internal/withKind.js';
+import { withKind } from '../kit/withKind.js';
 import type { Attack } from '../attack.js';
-import { clientOutcome, honestChannel } from '../_internal/clientAccounting.js';
-import { homodyneInformation } from '../_internal/homodyneInformation.js';
+import { clientOutcome, honestChannel } from '../kit/clientAccounting.js';
+import { homodyneInformation } from '../kit/homodyneInformation.js';
 
 /**
  * The honest client (docs/model.md#protocol): one homodyne per row on the mode along x̂. It learns the

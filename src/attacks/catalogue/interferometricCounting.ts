@@ -2,7 +2,7 @@ import { PAIR_INTERFEROMETERS, pairCountInformation, type PairInterferometer } f
 import { recognitionRate } from '../../counting/recognitionRate.js';
 import { PIXEL_ENCODINGS, type PixelEncoding } from '../../inference/encodePixels.js';
 import type { Attack } from '../attack.js';
-import { passive, subadditiveBound, symmetricBound } from '../_internal/serverAccounting.js';
+import { passive, subadditiveBound, symmetricBound } from '../kit/serverAccounting.js';
 import { InputRangeError } from '../../inputError.js';
 
 /** MNIST images have 28 × 28 pixels. */

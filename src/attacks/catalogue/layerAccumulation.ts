@@ -3,7 +3,7 @@ import { holevoSubadditiveDataLeak } from '../../bounds/holevoSubadditiveDataLea
 import { PIXEL_ENCODINGS, type PixelEncoding } from '../../inference/encodePixels.js';
 import type { Attack } from '../attack.js';
 import { layerActivity } from '../_internal/layerActivity.js';
-import { SUBADDITIVE } from '../_internal/serverAccounting.js';
+import { SUBADDITIVE } from '../kit/serverAccounting.js';
 
 /**
  * Accumulation over the M rows and the L layers of the trained network (docs/model.md#server-capabilities, docs/model.md#lifetime):

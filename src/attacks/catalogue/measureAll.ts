@@ -1,6 +1,6 @@
-import { withKind } from '../_internal/withKind.js';
+import { withKind } from '../kit/withKind.js';
 import type { Attack } from '../attack.js';
-import { clientOutcome, type SeenChannel } from '../_internal/clientAccounting.js';
+import { clientOutcome, type SeenChannel } from '../kit/clientAccounting.js';
 
 /** Excess noise of heterodyne-and-re-prepare at unit gain (SNU): the estimate's two vacuum units. */
 const MEASURE_AND_PREPARE_NOISE = 2;

@@ -1,8 +1,9 @@
-import { honestChannel, rowTotalDetection } from '../_internal/clientAccounting.js';
+import { honestChannel, rowTotalDetection } from '../kit/clientAccounting.js';
 import type { Attack } from '../attack.js';
-import { addedPhotons, type SeenChannel } from '../_internal/clientAccounting.js';
-import { composedCopies } from '../_internal/composedCopies.js';
-import { homodyneSnr } from '../_internal/homodyneInformation.js';
+import { addedPhotons } from '../../protocol/addedPhotons.js';
+import type { SeenChannel } from '../kit/clientAccounting.js';
+import { composedCopies } from '../kit/composedCopies.js';
+import { homodyneSnr } from '../kit/homodyneInformation.js';
 
 /**
  * Model extraction from the legitimate outputs alone: the client chooses its inputs

@@ -1,6 +1,6 @@
-import { honestChannel, rowTotalDetection } from '../_internal/clientAccounting.js';
+import { honestChannel, rowTotalDetection } from '../kit/clientAccounting.js';
 import type { Attack } from '../attack.js';
-import { composedCopies } from '../_internal/composedCopies.js';
+import { composedCopies } from '../kit/composedCopies.js';
 
 /**
  * Q-inference accumulation on the composed state (docs/model.md#lifetime): every inference re-sends

@@ -1,7 +1,8 @@
+import { addedPhotons } from '../../protocol/addedPhotons.js';
 import { countingDataLeak } from '../../bounds/countingDataLeak.js';
 import { qfiDataLeak } from '../../bounds/qfiDataLeak.js';
 import type { Attack } from '../attack.js';
-import { passive, subadditiveBound } from '../_internal/serverAccounting.js';
+import { passive, subadditiveBound } from '../kit/serverAccounting.js';
 
 /**
  * The optimal measurement of each returned mode on its own (docs/model.md#server-capabilities):
@@ -28,7 +29,7 @@ export const perModeOptimal: Attack = {
   parameters: [],
   cost: 'fast',
   evaluate(c) {
-    const k = (c.gain - 1) / c.gain;
+    const k = addedPhotons(c.gain);
     const n = c.activeFraction * c.inputs;
     const x2 = 1 / n;
     const qfi = (4 * k) / (1 + k * x2);

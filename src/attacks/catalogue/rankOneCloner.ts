@@ -1,7 +1,8 @@
 import { holevoWeightLeak } from '../../bounds/holevoWeightLeak.js';
 import type { Attack } from '../attack.js';
-import { addedPhotons, clientOutcome, honestChannel, rowTotalDetection, weightBound } from '../_internal/clientAccounting.js';
-import { withKind } from '../_internal/withKind.js';
+import { addedPhotons } from '../../protocol/addedPhotons.js';
+import { clientOutcome, honestChannel, rowTotalDetection, weightBound } from '../kit/clientAccounting.js';
+import { withKind } from '../kit/withKind.js';
 
 /**
  * The rank-one cloner (proofs/row-total-test.md §8, proofs/attacks.md §3.4): the client works in the

@@ -1,3 +1,4 @@
+import { addedPhotons } from '../../protocol/addedPhotons.js';
 import { binaryEntropy } from '../../kernels/binaryEntropy.js';
 import { detectionProbability } from '../../verification/detectionProbability.js';
 import type { Attack } from '../attack.js';
@@ -28,7 +29,7 @@ export const squeezedProbes: Attack = {
   cost: 'fast',
   evaluate(c, p) {
     const ns = p['probe-photons'] as number;
-    const k = (c.gain - 1) / c.gain;
+    const k = addedPhotons(c.gain);
     const s = 1 / (c.activeFraction * c.inputs);
     const enhancement = 2 * ns + 1;
     const click = (factor: number) => -Math.expm1(-c.rows * Math.log1p(factor * k * s));

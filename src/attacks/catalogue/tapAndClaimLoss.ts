@@ -1,8 +1,8 @@
 import { thermalEntropy } from '../../kernels/thermalEntropy.js';
-import { withKind } from '../_internal/withKind.js';
+import { withKind } from '../kit/withKind.js';
 import type { Attack } from '../attack.js';
-import { homodyneSnr } from '../_internal/homodyneInformation.js';
-import { addLoss, clientOutcome, honestActiveNoise, type SeenChannel } from '../_internal/clientAccounting.js';
+import { homodyneSnr } from '../kit/homodyneInformation.js';
+import { addLoss, clientOutcome, honestActiveNoise, type SeenChannel } from '../kit/clientAccounting.js';
 
 /**
  * Tap-and-claim-loss: a beam splitter taps a fraction τ of every mode and the client

@@ -3,7 +3,7 @@ import { fanoInformation } from '../../counting/fanoInformation.js';
 import { recognitionRate } from '../../counting/recognitionRate.js';
 import { PIXEL_ENCODINGS, type PixelEncoding } from '../../inference/encodePixels.js';
 import type { Attack } from '../attack.js';
-import { passive, symmetricBound } from '../_internal/serverAccounting.js';
+import { passive, symmetricBound } from '../kit/serverAccounting.js';
 import { InputRangeError } from '../../inputError.js';
 
 /** MNIST images have 28 × 28 pixels. */

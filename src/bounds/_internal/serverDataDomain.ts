@@ -1,5 +1,6 @@
-import { atLeast, describeValue } from '../../_internal/validate.js';
+import { describeValue } from '../../_internal/validate.js';
 import { InputRangeError, InputTypeError } from '../../inputError.js';
+import { addedPhotons } from '../../protocol/addedPhotons.js';
 
 /**
  * Shared argument checks of the server-side data models (docs/model.md#server-capabilities). Rows M are capped
@@ -16,16 +17,6 @@ export function checkRows(rows: unknown): number {
   if (typeof rows === 'number' && Number.isInteger(rows) && rows >= 1 && rows <= MAX_ROWS) return rows;
   const kind = typeof rows === 'number' ? InputRangeError : InputTypeError;
   throw new kind(`rows M must be an integer in {1, 2, …, 1e10}; received ${describeValue(rows)}`);
-}
-
-/**
- * Added photons per row k = (G − 1)/G for a gain G ≥ 1, computed as a quotient (no
- * cancellation near G = 1, no overflow for huge G; k ∈ [0, 1]).
- * @internal
- */
-export function addedPhotons(gain: unknown): number {
-  const g = atLeast('gain G', gain, 1);
-  return (g - 1) / g;
 }
 
 /**
@@ -51,12 +42,12 @@ export function checkSamples(samples: unknown): number {
 export const MAX_TECHNICAL_PHOTONS = 100;
 
 /**
- * Photons per row along x̂ that the server bounds use: k = (G − 1)/G from the amplifier plus
+ * Photons per row along x̂ that the server bounds use: k = (G − 1)/G from the amplifier ({@link addedPhotons}) plus
  * t technical-noise photons that follow the data (noise along x̂ raises k; noise independent
  * of x only lowers what the server learns, by data processing). t ∈ [0, 100].
  * @internal
  */
-export function boundPhotons(gain: unknown, technicalPhotons: unknown = 0): number {
+export function boundPhotons(gain: number, technicalPhotons: unknown = 0): number {
   const k = addedPhotons(gain);
   if (typeof technicalPhotons === 'number' && technicalPhotons >= 0 && technicalPhotons <= MAX_TECHNICAL_PHOTONS) return k + technicalPhotons;
   const kind = typeof technicalPhotons === 'number' ? InputRangeError : InputTypeError;

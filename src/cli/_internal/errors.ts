@@ -1,5 +1,5 @@
 import { isInputError } from '../../inputError.js';
-import type { ClaimVerdict } from '../../reports/claimVerdict.js';
+import type { ClaimVerdict } from '../../studies/claimVerdict.js';
 
 /**
  * What the user asked for is wrong: a bad flag value, a flag that does not apply, an

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { PRESET_NAMES, getPreset } from '../../presets/presets.js';
 import type { PaperPreset } from '../../presets/paperPreset.js';
-import { accuracyLeakageStudy, type AccuracyLeakageStudy } from '../../reports/accuracyLeakageStudy.js';
+import { accuracyLeakageStudy, type AccuracyLeakageStudy } from '../../studies/accuracyLeakageStudy.js';
 import { choice, numberFlag, quietOption, seedFlag, seedOption } from '../commands/common.js';
 import { UsageError } from './errors.js';
 import { loadMnistData, loadNetworkFlag, networkOption, type LoadedNetwork } from './networkFlag.js';

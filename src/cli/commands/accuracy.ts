@@ -7,7 +7,7 @@ import { loadMnistData, loadNetworkFlag, networkJson, networkOption } from '../_
 import { numericOption } from '../_internal/numericOption.js';
 import { UsageError } from '../_internal/errors.js';
 import { progressOn, withBar } from '../_internal/progress.js';
-import { fmt, wrap } from '../_internal/table.js';
+import { fmt, wrap } from '../../render/table.js';
 import { addNumericOptions, quietOption, readNumericFlags, seedFlag, seedOption, type CliIo } from './common.js';
 
 /**

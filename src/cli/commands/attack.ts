@@ -10,7 +10,7 @@ import { UsageError } from '../_internal/errors.js';
 import { loadNetworkFlag, networkJson, networkOption, type LoadedNetwork } from '../_internal/networkFlag.js';
 import { attributeOf, domainText, parseInDomain, SEED_DOMAIN, type Domain } from '../_internal/numericOption.js';
 import { progressOn } from '../_internal/progress.js';
-import { fmt, formatTable, wrap } from '../_internal/table.js';
+import { fmt, formatTable, wrap } from '../../render/table.js';
 import { quietOption, type CliIo } from './common.js';
 
 /**

@@ -1,12 +1,12 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { renderBoundTable, TABLE_FORMATS } from '../../reports/renderBoundTable.js';
-import { standardBoundTables } from '../../reports/standardBoundTables.js';
+import { renderBoundTable, TABLE_FORMATS } from '../../render/renderBoundTable.js';
+import { standardBoundTables } from '../../studies/standardBoundTables.js';
 import { errnoCode } from '../_internal/errnoText.js';
 import { EXIT } from '../_internal/errors.js';
 import { checkFolderFlag, commitOutputs, fileError, planOutput } from '../_internal/outputFile.js';
-import { wrap } from '../_internal/table.js';
+import { wrap } from '../../render/table.js';
 import type { CliIo } from './common.js';
 import { describeValue } from '../../_internal/validate.js';
 

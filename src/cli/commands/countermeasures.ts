@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { accuracyCurve } from '../../inference/accuracyCurve.js';
-import { clientCountermeasures } from '../../reports/clientCountermeasures.js';
+import { clientCountermeasures } from '../../studies/clientCountermeasures.js';
 import { QSDL_VERSION } from '../../version.js';
 import { loadMnistData, loadNetworkFlag, networkJson, networkOption } from '../_internal/networkFlag.js';
 import { UsageError } from '../_internal/errors.js';
 import { numericOption } from '../_internal/numericOption.js';
 import { progressOn, withBar } from '../_internal/progress.js';
 import { rejectFlags } from '../_internal/strictOptions.js';
-import { fmt, formatTable, wrap } from '../_internal/table.js';
+import { fmt, formatTable, wrap } from '../../render/table.js';
 import { addNumericOptions, quietOption, readNumericFlags, seedFlag, seedOption, type CliIo } from './common.js';
 
 /** The numeric flags of `qsdl countermeasures` (closed forms: the counts cost no memory). */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { PIXEL_ENCODINGS } from '../../inference/encodePixels.js';
-import { accuracySweep, accuracySweepCsv, type AccuracySweep, type AccuracySweepGrid } from '../../reports/accuracySweep.js';
+import { accuracySweepCsv } from '../../render/accuracySweepCsv.js';
+import { accuracySweep, type AccuracySweep, type AccuracySweepGrid } from '../../studies/accuracySweep.js';
 import { QSDL_VERSION } from '../../version.js';
 import { UsageError } from '../_internal/errors.js';
 import { loadMnistData, loadNetworkFlag, networkJson, networkOption } from '../_internal/networkFlag.js';
@@ -9,7 +10,7 @@ import { commitOutput, planOutput } from '../_internal/outputFile.js';
 import { progressOn, withBar } from '../_internal/progress.js';
 import { rejectFlags } from '../_internal/strictOptions.js';
 import { STUDY_LIMITS } from '../_internal/study.js';
-import { fmt, wrap } from '../_internal/table.js';
+import { fmt, wrap } from '../../render/table.js';
 import { choice, numberFlag, quietOption, seedFlag, seedOption, type CliIo } from './common.js';
 import { describeValue } from '../../_internal/validate.js';
 

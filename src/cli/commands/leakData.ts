@@ -5,7 +5,7 @@ import { QSDL_VERSION } from '../../version.js';
 import { runBatch } from '../_internal/batch.js';
 import { UsageError } from '../_internal/errors.js';
 import type { NumericValues } from '../_internal/numericValues.js';
-import { fmt, formatTable, wrap } from '../_internal/table.js';
+import { fmt, formatTable, wrap } from '../../render/table.js';
 import { DATA_MODEL_KIND, DATA_OPTIONS, DEFAULT_DATA_MODEL, evaluateData, valuesFor } from '../evaluators/dataEvaluator.js';
 import { addNumericOptions, checkBatchFlags, choice, commonIo, presetOf, readNumericFlags, type CliIo } from './common.js';
 import { networkDataLeakBound, type NetworkBoundModel } from '../../bounds/networkDataLeakBound.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { QSDL_VERSION } from '../../version.js';
 import { runBatch } from '../_internal/batch.js';
-import { fmt, formatTable } from '../_internal/table.js';
+import { fmt, formatTable } from '../../render/table.js';
 import { evaluateWeight, WEIGHT_MODELS, WEIGHT_OPTIONS } from '../evaluators/weightEvaluator.js';
 import { addNumericOptions, checkBatchFlags, choice, commonIo, presetOf, readNumericFlags, type CliIo } from './common.js';
 

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { accuracyLeakageMapCsv } from '../../reports/accuracyLeakageMap.js';
-import { accuracyLeakageMapSvg } from '../../reports/accuracyLeakageMapSvg.js';
-import { accuracySweepCsv } from '../../reports/accuracySweep.js';
-import { headline } from '../../reports/headline.js';
+import { accuracyLeakageMapCsv } from '../../render/accuracyLeakageMapCsv.js';
+import { accuracyLeakageMapSvg } from '../../render/accuracyLeakageMapSvg.js';
+import { accuracySweepCsv } from '../../render/accuracySweepCsv.js';
+import { fmt } from '../../render/table.js';
+import { headline } from '../../studies/headline.js';
+import { PAPER_HEADLINE as C } from '../../studies/paperHeadline.js';
 import { checkFolderFlag, commitOutputs, planOutput } from '../_internal/outputFile.js';
 import { readStudyFlags, runStudy, studyNetwork, studyOptions, type StudyFlags } from '../_internal/study.js';
-import { fmt } from '../_internal/table.js';
 import type { CliIo } from './common.js';
 import { describeValue } from '../../_internal/validate.js';
 
@@ -36,6 +37,6 @@ export function registerMaps(program: Command, io: CliIo): void {
       await commitOutputs(plans.map((plan, i) => ({ plan, what: describeValue(names[i]), parts: [texts[i] as string] })));
       const region = headline(study.map).regions.find((r) => r.dataModel === 'corrected' && r.accuracySource === 'simulated');
       const where = region?.feasible === true ? `${region.points} points, μ ${fmt(region.muRange?.[0] as number)} … ${fmt(region.muRange?.[1] as number)}, G ${fmt(region.gainRange?.[0] as number)} … ${fmt(region.gainRange?.[1] as number)}` : 'empty';
-      io.stdout(`${names.map((p) => `wrote ${p}`).join('\n')}\nregion with qsdl accuracy ≥ 96 %, χ_W ≤ 0.1, corrected data ≤ 0.01: ${where}\n(qsdl headline gives every data model and accuracy source, and qsdl's verdict)\n`);
+      io.stdout(`${names.map((p) => `wrote ${p}`).join('\n')}\nregion with qsdl accuracy ≥ ${C.minAccuracyPercent} %, χ_W ≤ ${C.maxWeightBits}, corrected data ≤ ${C.maxDataBits}: ${where}\n(qsdl headline gives every data model and accuracy source, and qsdl's verdict)\n`);
     });
 }

@@ -4,7 +4,7 @@ import { getAttack } from '../../attacks/registry.js';
 import { runAttack } from '../../attacks/runAttack.js';
 import { QSDL_VERSION } from '../../version.js';
 import { numericOption } from '../_internal/numericOption.js';
-import { fmt, formatTable, wrap } from '../_internal/table.js';
+import { fmt, formatTable, wrap } from '../../render/table.js';
 import { addNumericOptions, readNumericFlags, type CliIo } from './common.js';
 
 /**
@@ -27,7 +27,7 @@ const OPTIONS = [
   numericOption('clients', 'K', { min: 1, max: 1e6, integer: true }, 'colluding clients K (Q·K·μ ≤ 1e12 photons)', 10),
 ];
 
-/** The row-noise shape an outcome reports when its attack does not state one (src/attacks/_internal/clientAccounting.ts). */
+/** The row-noise shape an outcome reports when its attack does not state one (src/attacks/kit/clientAccounting.ts). */
 const ASSUMED = 'rank-one (assumed)';
 
 /** One attack's row of the report. */

@@ -1,5 +1,6 @@
 import type { CountingPhysics } from '../countingPhysics.js';
-import { atLeast, describeValue, inLeftOpen, integerAtLeast, nonNegative } from '../../_internal/validate.js';
+import { describeValue, inLeftOpen, integerAtLeast, nonNegative } from '../../_internal/validate.js';
+import { addedPhotons } from '../../protocol/addedPhotons.js';
 import { InputTypeError } from '../../inputError.js';
 
 /** {@link CountingPhysics} after validation, with the detected photons per row η·k. @internal */
@@ -25,8 +26,7 @@ export function resolvePhysics(spec: CountingPhysics): ResolvedPhysics {
   }
   let k: number;
   if (spec.gain !== undefined) {
-    const g = atLeast('gain G', spec.gain, 1);
-    k = (g - 1) / g;
+    k = addedPhotons(spec.gain);
   } else if (spec.k !== undefined) {
     k = nonNegative('photon number k', spec.k);
   } else {

@@ -3,6 +3,7 @@ import { holevoWeightLeak } from '../bounds/holevoWeightLeak.js';
 import { binaryEntropy } from '../kernels/binaryEntropy.js';
 import { thermalEntropy } from '../kernels/thermalEntropy.js';
 import { thermalEntropyDifference } from '../kernels/thermalEntropyDifference.js';
+import { addedPhotons } from '../protocol/addedPhotons.js';
 import { measurementNoiseFactor } from '../protocol/measurementNoiseFactor.js';
 import { inClosed, inLeftOpen, integerAtLeast } from '../_internal/validate.js';
 
@@ -94,12 +95,11 @@ export function clientCountermeasures(input: CountermeasureInput): Countermeasur
   const d = inClosed('dark counts', input.darkCounts ?? 0, 0, 10);
   const s = 1 / (p * N);
   const dark = Math.exp(-d * M);
-  const kOf = (g: number) => (g - 1) / g;
   const noClick = (photons: number) => Math.exp(-M * Math.log1p(eta * photons)) * dark;
   // with n_a = 0 the library's cancellation-free kernel; with n_a > 0 the form
   // (M/N)·(N·[h(n_a + k/N) − h(n_a)] − [h(n_a + k) − h(n_a)]), each bracket without cancellation
   const subadditive = (g: number, na: number) =>
-    na === 0 ? holevoSubadditiveDataLeak(g, N, M) : (M / N) * (N * thermalEntropyDifference(na, kOf(g) / N) - thermalEntropyDifference(na, kOf(g)));
+    na === 0 ? holevoSubadditiveDataLeak(g, N, M) : (M / N) * (N * thermalEntropyDifference(na, addedPhotons(g) / N) - thermalEntropyDifference(na, addedPhotons(g)));
   const chi = (m: number, eps: number) => holevoWeightLeak({ mu: m, excessNoise: eps });
   const row = (countermeasure: string, setting: string, m: number, g: number, snr: number, eps: number, q1: number, q0: number, bound: number): CountermeasureRow => ({
     countermeasure,
@@ -111,7 +111,7 @@ export function clientCountermeasures(input: CountermeasureInput): Countermeasur
     countingBits: clickInformation(p, q1, q0),
     holevoBound: bound,
   });
-  const k = kOf(gain);
+  const k = addedPhotons(gain);
   const snr = mu / measurementNoiseFactor(gain);
   const eps = 2 * k * s;
   const rows = [row('none', 'the protocol as specified', mu, gain, snr, eps, 1 - noClick(k * s), 1 - dark, subadditive(gain, 0))];
@@ -123,7 +123,7 @@ export function clientCountermeasures(input: CountermeasureInput): Countermeasur
     inLeftOpen('lower gain', g, 1, 1e6);
     if (g >= gain) continue;
     const m = mu * (measurementNoiseFactor(g) / measurementNoiseFactor(gain));
-    const kg = kOf(g);
+    const kg = addedPhotons(g);
     rows.push(row('lower-gain-brighter-light', `G = ${g}, μ raised to keep the SNR`, m, g, snr, 2 * kg * s, 1 - noClick(kg * s), 1 - dark, subadditive(g, 0)));
   }
   for (const w of input.gainSpreads ?? [0.5, 0.9]) {
@@ -137,7 +137,7 @@ export function clientCountermeasures(input: CountermeasureInput): Countermeasur
     let meanNoPhoton = 0;
     let meanH = 0;
     for (let i = 0; i < SPREAD_POINTS; i += 1) {
-      const kg = kOf(a + ((b - a) * (i + 0.5)) / SPREAD_POINTS);
+      const kg = addedPhotons(a + ((b - a) * (i + 0.5)) / SPREAD_POINTS);
       meanNoPhoton += 1 / (1 + eta * kg * s) / SPREAD_POINTS;
       meanH += thermalEntropy(kg) / SPREAD_POINTS;
     }

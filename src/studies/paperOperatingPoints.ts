@@ -15,7 +15,7 @@ import { PRESETS, PRESET_NAMES } from '../presets/presets.js';
 import { effectiveExcessNoise } from '../protocol/effectiveExcessNoise.js';
 import { measurementNoiseFactor } from '../protocol/measurementNoiseFactor.js';
 import { combineVerdicts, type ClaimVerdict, type EvidenceKind } from './claimVerdict.js';
-import { PAPER_HEADLINE } from './headline.js';
+import { PAPER_HEADLINE, type HeadlineCriteria } from './paperHeadline.js';
 
 /** One value at an operating point, with where it comes from and what it can prove. @public */
 export interface OperatingPointEntry {
@@ -47,14 +47,18 @@ export interface OperatingPointReport {
   readonly verdicts: Readonly<Record<'accuracy' | 'weight' | 'data' | 'claim', ClaimVerdict>>;
 }
 
+/** Whether an entry meets its part of the paper's claim: accuracy above the minimum, leakage at most the maximum. */
+function meets(e: OperatingPointEntry): boolean {
+  const c = PAPER_HEADLINE;
+  return e.side === 'accuracy' ? e.value > c.minAccuracyPercent : e.value <= (e.side === 'weight' ? c.maxWeightBits : c.maxDataBits);
+}
+
 /** The verdict of one part from its decisive entries (see {@link ClaimVerdict}). */
 function partVerdict(entries: readonly OperatingPointEntry[], side: OperatingPointEntry['side']): ClaimVerdict {
-  const c = PAPER_HEADLINE;
-  const ok = (e: OperatingPointEntry) => (side === 'accuracy' ? e.value > c.minAccuracyPercent : e.value <= (side === 'weight' ? c.maxWeightBits : c.maxDataBits));
   const decisive = entries.filter((e) => e.side === side && e.decisive);
   // A measured accuracy or an achieved attack that misses refutes; a bound that meets certifies.
-  if (decisive.some((e) => (e.kind === 'measured' || e.kind === 'achieved') && !ok(e))) return 'fails';
-  if (decisive.some((e) => (e.kind === 'measured' || e.kind === 'bound') && ok(e))) return 'holds';
+  if (decisive.some((e) => (e.kind === 'measured' || e.kind === 'achieved') && !meets(e))) return 'fails';
+  if (decisive.some((e) => (e.kind === 'measured' || e.kind === 'bound') && meets(e))) return 'holds';
   return 'unknown';
 }
 
@@ -116,4 +120,46 @@ function report(name: PresetName, network: BiasFreeNetwork, test: MnistSplit, on
  */
 export function paperOperatingPoints(network: BiasFreeNetwork, test: MnistSplit, onProgress?: (done: number, total: number) => void): OperatingPointReport[] {
   return PRESET_NAMES.map((name, k) => report(name, network, test, onProgress === undefined ? undefined : (done, total) => onProgress(k * total + done, PRESET_NAMES.length * total)));
+}
+
+/**
+ * The signed margin of an entry to its part of the paper's claim ({@link PAPER_HEADLINE}):
+ * accuracy − minimum in percentage points for accuracy, maximum − value in bits per symbol for
+ * leakage. ≥ 0 meets the threshold, < 0 misses it.
+ *
+ * @param entry - an entry of an {@link OperatingPointReport}
+ * @param criteria - the thresholds @defaultValue {@link PAPER_HEADLINE}
+ * @returns the margin (percentage points, or bits per symbol)
+ * @example operatingPointMargin({ side: 'weight', source: 'χ_W', value: 0.0874, kind: 'bound', decisive: true }) // returns ≈ 0.0126 (bits per weight symbol)
+ * @example operatingPointMargin({ side: 'accuracy', source: 'qsdl', value: 95, kind: 'measured', decisive: true }) // returns -1 (percentage points)
+ * @public
+ */
+export function operatingPointMargin(entry: OperatingPointEntry, criteria: HeadlineCriteria = PAPER_HEADLINE): number {
+  return entry.side === 'accuracy' ? entry.value - criteria.minAccuracyPercent : (entry.side === 'weight' ? criteria.maxWeightBits : criteria.maxDataBits) - entry.value;
+}
+
+/**
+ * The entry that decides a part's verdict in a report ({@link ClaimVerdict}): for `fails`, the
+ * decisive measured or achieved value that misses the threshold by most (the lowest accuracy,
+ * the largest leakage); for `holds`, the first decisive measured value or bound that meets it;
+ * for `unknown`, the tightest decisive bound (all of them miss). The first such entry in report
+ * order wins a tie.
+ *
+ * @param report - from {@link paperOperatingPoints}
+ * @param side - which part of the claim
+ * @returns the entry, or undefined when the report holds none of that kind
+ * @public
+ */
+export function decidingEntry(report: OperatingPointReport, side: OperatingPointEntry['side']): OperatingPointEntry | undefined {
+  const verdict = report.verdicts[side];
+  const decisive = report.entries.filter((e) => e.side === side && e.decisive);
+  const lower = (a: OperatingPointEntry, b: OperatingPointEntry) => (b.value < a.value ? b : a);
+  const higher = (a: OperatingPointEntry, b: OperatingPointEntry) => (b.value > a.value ? b : a);
+  if (verdict === 'fails') {
+    const misses = decisive.filter((e) => (e.kind === 'measured' || e.kind === 'achieved') && !meets(e));
+    return misses.length === 0 ? undefined : misses.reduce(side === 'accuracy' ? lower : higher);
+  }
+  if (verdict === 'holds') return decisive.find((e) => (e.kind === 'measured' || e.kind === 'bound') && meets(e));
+  const bounds = decisive.filter((e) => e.kind === 'bound');
+  return bounds.length === 0 ? undefined : bounds.reduce(lower);
 }

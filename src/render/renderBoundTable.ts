@@ -1,4 +1,4 @@
-import type { BoundTable } from './boundTable.js';
+import type { BoundTable } from '../studies/boundTable.js';
 
 /** Formats a table can be written in. @public */
 export type TableFormat = 'csv' | 'json' | 'md' | 'tex';

@@ -8,6 +8,10 @@ import { logspace } from '../kernels/logspace.js';
 import { paperLogisticAccuracy } from '../presets/paperLogisticAccuracy.js';
 import { paperRawAccuracy, PAPER_RAW_ACCURACY, PAPER_RAW_ACCURACY_F } from '../presets/paperRawAccuracy.js';
 import { InputRangeError } from '../inputError.js';
+import { PAPER_HEADLINE } from './paperHeadline.js';
+
+/** The accuracy the paper claims (percent), where the crossings are taken: {@link PAPER_HEADLINE}'s 96 %. */
+const CLAIMED_ACCURACY = PAPER_HEADLINE.minAccuracyPercent;
 
 /**
  * One point of an accuracy-versus-SNR sweep, with the authors' curves beside qsdl's.
@@ -120,30 +124,8 @@ export function accuracySweep(network: BiasFreeNetwork, split: MnistSplit, grid:
   return {
     grid,
     rows,
-    crossing96: thresholdCrossing(snrs, rows.map((r) => r.accuracyPercent), 96),
-    paperCrossing96SameNoise: inRange.length >= 2 ? thresholdCrossing(inRange.map((r) => r.snr), inRange.map((r) => r.paperRawSameNoisePercent), 96) : null,
-    paperCrossing96MapsReading: thresholdCrossing(PAPER_RAW_ACCURACY_F.map((f) => f * f), PAPER_RAW_ACCURACY, 96),
+    crossing96: thresholdCrossing(snrs, rows.map((r) => r.accuracyPercent), CLAIMED_ACCURACY),
+    paperCrossing96SameNoise: inRange.length >= 2 ? thresholdCrossing(inRange.map((r) => r.snr), inRange.map((r) => r.paperRawSameNoisePercent), CLAIMED_ACCURACY) : null,
+    paperCrossing96MapsReading: thresholdCrossing(PAPER_RAW_ACCURACY_F.map((f) => f * f), PAPER_RAW_ACCURACY, CLAIMED_ACCURACY),
   };
-}
-
-/** Column names of {@link accuracySweepCsv}, in order. @public */
-export const ACCURACY_SWEEP_COLUMNS: readonly string[] = [
-  'snr', 'f', 'accuracy_percent', 'correct', 'count',
-  'paper_raw_same_noise_percent', 'paper_fit_same_noise_percent', 'paper_raw_maps_reading_percent', 'paper_fit_maps_reading_percent',
-];
-
-/**
- * The sweep as CSV: a header of {@link ACCURACY_SWEEP_COLUMNS}, then one line per point,
- * numbers as `format` writes them (NaN where the authors have no data).
- * @param sweep - from {@link accuracySweep}
- * @param format - number → text (e.g. round-trip %.17g)
- * @returns the CSV text, ending in a newline
- * @public
- */
-export function accuracySweepCsv(sweep: AccuracySweep, format: (x: number) => string): string {
-  const lines = [ACCURACY_SWEEP_COLUMNS.join(',')];
-  for (const r of sweep.rows) {
-    lines.push([r.snr, r.f, r.accuracyPercent, r.correct, r.count, r.paperRawSameNoisePercent, r.paperFitSameNoisePercent, r.paperRawMapsReadingPercent, r.paperFitMapsReadingPercent].map(format).join(','));
-  }
-  return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,9 @@
 import { contours } from 'd3-contour';
 import { geoPath, geoTransform } from 'd3-geo';
 import { DATA_LEAK_MODELS, type DataLeakModel } from '../bounds/dataLeak.js';
-import type { AccuracyLeakageMap, AccuracyLeakageMapRow, AccuracySource } from './accuracyLeakageMap.js';
-import { PAPER_HEADLINE, type HeadlineCriteria } from './headline.js';
 import { InputRangeError } from '../inputError.js';
+import type { AccuracyLeakageMap, AccuracyLeakageMapRow, AccuracySource } from '../studies/accuracyLeakageMap.js';
+import { PAPER_HEADLINE, type HeadlineCriteria } from '../studies/paperHeadline.js';
 
 /** A point marked on the map (an operating point). @public */
 export interface MapMark {
