@@ -54,6 +54,34 @@ export interface PairCountInformation {
   readonly differingPairFraction: number;
   /** Mean thermal photons per row k used (from G or given). */
   readonly k: number;
+  /** Signal photons per row reaching the detectors, η·k; 0 means the counts cannot depend on the data. */
+  readonly detectedPerRow: number;
+  /**
+   * The estimator's value when nothing is learned: the largest of {@link NULL_PERMUTATIONS}
+   * estimates (Miller–Madow corrected, bits per pixel) with the images' counts shuffled
+   * against their ink patterns (seeded), which keeps every marginal and breaks only the link.
+   */
+  readonly nullBits: number;
+}
+
+/** Shuffles of the permutation null of {@link pairCountInformation} (19: the observed value exceeds all of them with probability 1/20 when nothing is learned). @public */
+export const NULL_PERMUTATIONS = 19;
+
+/**
+ * A conservative lower limit on what the interferometric-counting server learns, bits per
+ * pixel: exactly 0 when no signal photon reaches the detectors (η·k = 0: the counts are
+ * independent of the data), else max(0, I − z·SE − I_null), the estimate less z standard
+ * errors less the permutation null's largest value (the delta-method standard error
+ * vanishes when nothing is learned, so the null is subtracted as well).
+ * @param info - a result of {@link pairCountInformation}
+ * @param z - standard errors subtracted @defaultValue 3
+ * @returns bits per pixel, ≥ 0
+ * @example pairCountLowerLimit(pairCountInformation({ interferometer: 'random-pairs', gain: 1 })) // returns 0
+ * @public
+ */
+export function pairCountLowerLimit(info: PairCountInformation, z = 3): number {
+  if (!(info.detectedPerRow > 0)) return 0;
+  return Math.max(0, info.bitsPerPixel - z * info.standardError - Math.max(0, info.nullBits));
 }
 
 /** Ink patterns of a pair (two bits) and count classes of its two ports (0, 1, 2, ≥ 3 each). */
@@ -190,6 +218,7 @@ export function pairCountInformation(options: PairCountInformationOptions): Pair
     sumSq += s * s;
   }
   const standardError = Math.sqrt((images / (images - 1)) * sumSq) / images / n;
+  const nullBits = permutationNull(xCode, yCode, images, q, seed) / n;
   return {
     bitsPerPixel: corrected / n,
     plugInBits: plugIn / n,
@@ -198,6 +227,61 @@ export function pairCountInformation(options: PairCountInformationOptions): Pair
     images,
     meanPhotons: detected / images,
     differingPairFraction: differing / (images * q),
+    detectedPerRow: physics.meanPerRow,
+    nullBits,
     k: physics.k,
   };
+}
+
+/** Σ over pairs of the Miller–Madow corrected information (bits) of a contingency table set, from codes. */
+function correctedSum(xCode: Uint8Array, yCode: Uint8Array, images: number, q: number, perm: Uint32Array): number {
+  const table = new Float64Array(X_VALUES * Y_VALUES);
+  const rowSum = new Float64Array(X_VALUES);
+  const colSum = new Float64Array(Y_VALUES);
+  let total = 0;
+  for (let b = 0; b < q; b += 1) {
+    table.fill(0);
+    rowSum.fill(0);
+    colSum.fill(0);
+    for (let m = 0; m < images; m += 1) {
+      const x = xCode[m * q + b]!;
+      const y = yCode[perm[m]! * q + b]!;
+      table[x * Y_VALUES + y] = table[x * Y_VALUES + y]! + 1;
+      rowSum[x] = rowSum[x]! + 1;
+      colSum[y] = colSum[y]! + 1;
+    }
+    let info = 0;
+    let cells = 0;
+    for (let i = 0; i < table.length; i += 1) {
+      const v = table[i]!;
+      if (v > 0) {
+        cells += 1;
+        info += (v / images) * Math.log2((images * v) / (rowSum[Math.floor(i / Y_VALUES)]! * colSum[i % Y_VALUES]!));
+      }
+    }
+    let rows = 0;
+    let cols = 0;
+    for (const v of rowSum) rows += v > 0 ? 1 : 0;
+    for (const v of colSum) cols += v > 0 ? 1 : 0;
+    total += info + (rows + cols - cells - 1) / (2 * images * Math.LN2);
+  }
+  return total;
+}
+
+/** The largest corrected estimate over NULL_PERMUTATIONS seeded shuffles of the images' counts (bits, summed over pairs). */
+function permutationNull(xCode: Uint8Array, yCode: Uint8Array, images: number, q: number, seed: number): number {
+  const u = uniformSource((seed ^ 0x5bd1e995) | 0);
+  const perm = new Uint32Array(images);
+  let worst = -Infinity;
+  for (let r = 0; r < NULL_PERMUTATIONS; r += 1) {
+    for (let i = 0; i < images; i += 1) perm[i] = i;
+    for (let i = images - 1; i > 0; i -= 1) {
+      const j = Math.floor(u() * (i + 1));
+      const t = perm[i]!;
+      perm[i] = perm[j]!;
+      perm[j] = t;
+    }
+    worst = Math.max(worst, correctedSum(xCode, yCode, images, q, perm));
+  }
+  return worst;
 }

@@ -3,7 +3,7 @@ import { countingDataLeak } from '../bounds/countingDataLeak.js';
 import { cramerRaoDataLeak } from '../bounds/cramerRaoDataLeak.js';
 import { holevoSymmetricDataLeak } from '../bounds/holevoSymmetricDataLeak.js';
 import { networkDataLeakBound } from '../bounds/networkDataLeakBound.js';
-import { pairCountInformation } from '../counting/pairCountInformation.js';
+import { pairCountInformation, pairCountLowerLimit } from '../counting/pairCountInformation.js';
 import { holevoWeightLeak } from '../bounds/holevoWeightLeak.js';
 import { revisedDataLeak } from '../bounds/revisedDataLeak.js';
 import type { BiasFreeNetwork } from '../inference/noisyForward.js';
@@ -65,10 +65,10 @@ function partVerdict(entries: readonly OperatingPointEntry[], side: OperatingPoi
 /** Test images of the interferometric-counting Monte Carlo in the report (its standard error is ~1e-3 bit at 2000). */
 const INTERFEROMETRIC_IMAGES = 2000;
 
-/** What a server running interferometric counting (fitted pairs) reads of the paper's pm1 inputs, at the 3σ lower limit of the estimate, bits per data symbol. */
+/** What a server running interferometric counting (fitted pairs) reads of the paper's pm1 inputs, at the lower limit of {@link pairCountLowerLimit} (3σ, permutation null subtracted), bits per data symbol. */
 function interferometricLowerLimit(gain: number, rows: number, test: MnistSplit): number {
   const r = pairCountInformation({ interferometer: 'fitted-pairs', encoding: 'pm1', gain, rows, images: Math.min(INTERFEROMETRIC_IMAGES, test.count), test });
-  return Math.max(0, r.bitsPerPixel - 3 * r.standardError);
+  return pairCountLowerLimit(r, 3);
 }
 
 /** "784-784-10". */

@@ -1,4 +1,4 @@
-import { PAIR_INTERFEROMETERS, pairCountInformation, type PairInterferometer } from '../../counting/pairCountInformation.js';
+import { PAIR_INTERFEROMETERS, pairCountInformation, pairCountLowerLimit, NULL_PERMUTATIONS, type PairInterferometer } from '../../counting/pairCountInformation.js';
 import { recognitionRate } from '../../counting/recognitionRate.js';
 import { PIXEL_ENCODINGS, type PixelEncoding } from '../../inference/encodePixels.js';
 import type { Attack } from '../attack.js';
@@ -48,14 +48,15 @@ export const interferometricCounting: Attack = {
     const r = recognitionRate({ ...physics, basis: interferometer, encoding, images });
     const photonNumber = symmetricBound(c);
     return {
-      ...passive(c, Math.max(0, info.bitsPerPixel - Z * info.standardError), subadditiveBound(c)),
+      ...passive(c, pairCountLowerLimit(info, Z), subadditiveBound(c)),
       kind: 'achieved',
-      estimator: `information of each pixel pair's two port counts about the pair's ink, summed over pairs, per pixel: Monte Carlo on ${info.images} MNIST test images (${encoding} encoding), plug-in less the Miller–Madow bias, reported ${Z} standard errors below the estimate`,
+      estimator: `information of each pixel pair's two port counts about the pair's ink, summed over pairs, per pixel: Monte Carlo on ${info.images} MNIST test images (${encoding} encoding), plug-in less the Miller–Madow bias, reported ${Z} standard errors below the estimate less the largest of ${NULL_PERMUTATIONS} estimates with the counts shuffled against the images (the estimator's value when nothing is learned; 0 when no signal photon is detected)`,
       details: {
         network: interferometer,
         encoding,
         estimate: info.bitsPerPixel,
         standardError: info.standardError,
+        permutationNull: info.nullBits,
         recognitionRate: r.recognitionRate,
         recognitionStandardError: r.standardError,
         chanceLevel: r.chanceLevel,
