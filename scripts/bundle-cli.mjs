@@ -8,6 +8,18 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+// The certificate checker's worker threads run dist/check-worker.mjs (src/check/checkWorker.ts),
+// found beside the bundle through __QSDL_BUNDLE__.
+await build({
+  entryPoints: ['src/check/checkWorker.ts'],
+  outfile: 'dist/check-worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
 await build({
   entryPoints: ['src/cli/qsdl.ts'],
   outfile: 'dist/qsdl.mjs',
@@ -17,7 +29,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   // The version is fixed into the bundle (src/version.ts), so the CLI file runs wherever it is copied.
-  define: { __QSDL_VERSION__: JSON.stringify(version) },
+  define: { __QSDL_VERSION__: JSON.stringify(version), __QSDL_BUNDLE__: 'true' },
   logLevel: 'warning',
   // commander is CommonJS and calls require() for Node built-ins; give the bundle one.
   banner: { js: "import { createRequire as __qsdlCreateRequire } from 'node:module';\nconst require = __qsdlCreateRequire(import.meta.url);" },

@@ -1,16 +1,18 @@
-// `npm start`: the main job. Runs qsdl's three reports on the paper, each under a heading,
-// and ends with their verdicts. qsdl paper and qsdl headline exit 3 when the claim fails
-// and 4 when it cannot be decided (docs/cli.md#exit-codes); that is their finding, not a
-// failure of this job, which exits 0 once all three have run and non-zero only when one of
-// them could not (bad installation, bug: exit 2, 70, 74, …).
+// `npm start`: the main job. First `qsdl audit` of the shipped claims (claims/: the paper's
+// claims as published, corrected, and against stronger models — a verdict for every point of
+// each region), then qsdl's reports on the paper, each under a heading, and their verdicts.
+// The commands exit 3 when a claim fails and 4 when one cannot be decided
+// (docs/cli.md#exit-codes); that is their finding, not a failure of this job, which exits 0
+// once all have run and non-zero only when one could not (bad installation, bug: 2, 70, 74, …).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../dist/qsdl.mjs', import.meta.url));
 const WIDTH = 100;
-const VERDICT = { 0: 'the claim holds', 3: 'the claim FAILS', 4: 'the claim is UNKNOWN (an upper bound is above the threshold, no attack reaches it)' };
+const VERDICT = { 0: 'every claim holds', 3: 'a claim FAILS', 4: 'a claim is UNKNOWN (an upper bound is above the threshold, no attack reaches it)' };
 
 const sections = [
+  { title: 'Audit of the shipped claims: the paper as published, corrected, and against stronger models', args: ['audit'] },
   { title: 'The paper\'s operating points: its claims, both published codes, qsdl\'s values', args: ['paper'] },
   { title: 'The headline claim over the whole (μ, G) grid of the paper\'s figure', args: ['headline'] },
   { title: 'Every attack of the library against the bounds, at the paper-2024 point', args: ['attack', 'table'] },

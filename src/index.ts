@@ -74,7 +74,7 @@ export { countingBasis, COUNTING_BASES, type CountingBasis, type CountingBasisNa
 export { countingProbabilities } from './counting/countingProbabilities.js';
 export { recognitionRate, type RecognitionRateOptions, type RecognitionRateResult } from './counting/recognitionRate.js';
 export { pixelCountInformation, type PixelCountInformation, type PixelCountInformationOptions } from './counting/pixelCountInformation.js';
-export { PAIR_INTERFEROMETERS, pairCountInformation, type PairCountInformation, type PairCountInformationOptions, type PairInterferometer } from './counting/pairCountInformation.js';
+export { NULL_PERMUTATIONS, PAIR_INTERFEROMETERS, pairCountInformation, pairCountLowerLimit, type PairCountInformation, type PairCountInformationOptions, type PairInterferometer } from './counting/pairCountInformation.js';
 export { fanoInformation } from './counting/fanoInformation.js';
 export { committedNetwork, committedNetworkFiles, type NetworkFiles } from './inference/committedNetwork.js';
 
@@ -141,3 +141,19 @@ export { clientCountermeasures, type CountermeasureInput, type CountermeasureRow
 export { InputRangeError, InputTypeError, isInputError } from './inputError.js';
 export { combineVerdicts, type ClaimVerdict, type EvidenceKind } from './studies/claimVerdict.js';
 export { decidingEntry, operatingPointMargin, paperOperatingPoints, type OperatingPointEntry, type OperatingPointReport } from './studies/paperOperatingPoints.js';
+
+// Claims, certified audit and certificates (docs/claims.md)
+export { CLAIM_DEFAULTS, ClaimsFileError, MAX_CLAIMS_BYTES, MAX_CLAIMS_DEPTH, parseClaims, type NetworkShapes } from './claims/parseClaims.js';
+export { CLAIMS_SCHEMA, CLAIMS_SCHEMA_ID } from './claims/claimsSchema.js';
+export { DATA_ADVERSARIES, thresholdBits, WEIGHT_ADVERSARIES, type AccuracyClaim, type Claim, type ClaimBudget, type ClaimLayer, type ClaimsFile, type DataAdversary, type LeakageClaim, type WeightAdversary } from './claims/claim.js';
+export { DIMENSIONS, DIMENSION_NAMES, type Box, type DimensionInfo, type DimensionName, type Point, type Range } from './claims/dimensions.js';
+export { bisectionPoint, boxFromPath, branchAndBound, regionVerdict, verdictVolumes, type BoxVerdict, type DecidedBox, type ProofRun } from './claims/branchAndBound.js';
+export { CERTIFICATE_FORMAT, certificateText, proveLeakageClaim, type CertificateBox, type CertificateQuantity, type LeakageCertificate, type ShardSpec } from './claims/certificate.js';
+export { canonicalJson, certificateHash } from './claims/canonicalJson.js';
+export { accuracyEvidence, clopperPearson, type AccuracyEvidence } from './claims/accuracyEvidence.js';
+export { auditClaims, auditVerdict, type AuditContext, type ClaimAudit, type DecisionMethod } from './claims/auditClaims.js';
+export { solveOperatingPoint, type SolveGain, type SolveInput, type SolveResult } from './claims/solveOperatingPoint.js';
+export { SHIPPED_CLAIMS } from './claims/shippedClaims.js';
+export { auditReportHtml } from './render/auditReportHtml.js';
+// The independent checker (shares no code with the prover)
+export { checkCertificates, type CertificateText, type CheckedClaim, type CheckOptions, type CheckReport } from './check/checkCertificates.js';

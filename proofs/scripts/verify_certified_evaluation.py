@@ -747,9 +747,10 @@ SQRT_LO, SQRT_HI = _dir(lambda c, x: c.sqrt(x))
 
 TWO_M52 = UP.power(Decimal(2), Decimal(-52))
 # How the checker reads a JSON double x (note section 5.2):
-#   "decimal": its shortest decimal string d, exactly (the checker before a concurrent change);
-#   "double":  the double's exact binary value (a finite decimal, Decimal(x) is exact);
-#   "widened": d widened by |d| 2^-52 each way (src/check/_internal/decimalInterval.ts `num` as of this note).
+#   "decimal": its shortest decimal string d, exactly (an early version of the checker);
+#   "double":  the double's exact binary value (a finite decimal, Decimal(x) is exact) — what
+#              src/check/_internal/decimalInterval.ts `num` does now (exactDecimal);
+#   "widened": d widened by |d| 2^-52 each way (an intermediate version, kept to show why it was dropped).
 READING = ["widened"]
 
 
@@ -948,7 +949,7 @@ def precision():
                     worst_thr, worst_thr_at = w, (thr, mu * Q * K, G, N, T, et, f)
         WORST[reading] = (worst_rel, worst_at, worst_qk1, worst_thr, worst_thr_at, worst_thr1)
         what = {"decimal": "shortest decimal string read exactly", "double": "the double's exact value",
-                "widened": "shortest string widened by 2^-52 (the code's num() now)"}[reading]
+                "widened": "shortest string widened by 2^-52 (an earlier num(), dropped)"}[reading]
         check(f"[{reading}: {what}] the checker's textbook chi_W at 24 digits contains the 80-digit value",
               contained, f"{len(grid)} grid points (mu in [1e-3, 50], Q K up to 2e5, G, N, T in [0.5, 1], eps_t, f) + {npts} near-threshold points")
         summary = (f"width/value worst {worst_rel:.1e} ({PREC + math.log10(worst_rel):.1f} digits lost) at mu, QK, G, N, T, eps_t, f = {worst_at}, "
@@ -956,9 +957,9 @@ def precision():
                    f"Q = K = 1: {worst_thr1:.1e} at {worst_thr1_at}")
         if reading == "widened":
             ok = worst_thr < 1e-9
-            print(f"        {'ok' if ok else 'FINDING'}: {summary}")
+            print(f"        {'ok' if ok else 'note (earlier reading, not the code)'}: {summary}")
             if not ok:
-                print("        FINDING: with the inputs widened by 2^-52 the textbook chi_W suffers the dependency problem of interval arithmetic: "
+                print("        why it was dropped: with the inputs widened by 2^-52 the textbook chi_W suffers the dependency problem of interval arithmetic: "
                       "near the thresholds its width exceeds the prover's 1e-9 margin, so the checker would reject prover-decided boxes "
                       "that lie closer to the threshold than that width (fail-safe, not unsound). Exact inputs (the other two readings) meet the margin.")
         else:

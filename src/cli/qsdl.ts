@@ -24,6 +24,10 @@ import { registerHeadline } from './commands/headline.js';
 import { registerAttack } from './commands/attack.js';
 import { registerCountermeasures } from './commands/countermeasures.js';
 import { registerServerTest } from './commands/serverTest.js';
+import { registerAudit } from './commands/audit.js';
+import { registerProve } from './commands/prove.js';
+import { registerCheck } from './commands/check.js';
+import { registerSolve } from './commands/solve.js';
 import type { CliIo } from './commands/common.js';
 
 /** Help goes to stdout (or stderr when shown for a missing command); commander's own error text is replaced by one line of ours. */
@@ -41,6 +45,10 @@ function buildProgram(io: CliIo): Command {
     .description('Formal security analysis of quantum-secure multiparty deep learning (arXiv:2408.05629).\nUnits: bits, shot-noise units (vacuum variance 1), power transmittance. Model: docs/model.md.')
     .version(QSDL_VERSION)
     .showHelpAfterError(false);
+  registerAudit(program, io);
+  registerProve(program, io);
+  registerCheck(program, io);
+  registerSolve(program, io);
   const leak = program.command('leak').description('leakage per symbol: `leak weight` (client side) or `leak data` (server side)');
   registerLeakWeight(leak, io);
   registerLeakData(leak, io);

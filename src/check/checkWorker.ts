@@ -1,0 +1,15 @@
+/**
+ * Worker thread of the certificate checker: evaluates a batch of boxes and posts the
+ * enclosures back (docs/claims.md#checking). Started by {@link checkCertificates}.
+ * @internal
+ */
+import { parentPort } from 'node:worker_threads';
+import { evaluateTask, type EvalTask } from './_internal/evaluate.js';
+
+parentPort?.on('message', (tasks: EvalTask[]) => {
+  try {
+    parentPort!.postMessage({ ok: true, results: tasks.map(evaluateTask) });
+  } catch (e) {
+    parentPort!.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+});
