@@ -131,7 +131,7 @@ describe('defaults and derived values', () => {
 
 describe('malformed claims files: one ClaimsFileError naming the JSON path', () => {
   it('wrong types name the path and the allowed types', () => {
-    expectRefused(textOf({ ...weight, region: { ...weight.region, mu: 'four' } }), 'claims[0].region.mu', 'number', 'array');
+    expectRefused(textOf({ ...weight, region: { ...weight.region, mu: 'four' } }), 'claims[0].region.mu', 'a number or [lo, hi]', 'received "four"');
     expectRefused(textOf({ ...weight, threshold: { fraction: '0.1' } }), 'claims[0].threshold.fraction', 'must be number');
     expectRefused(textOf({ ...weight, region: { ...weight.region, gain: [1, 'x'] } }), 'claims[0].region.gain[1]', 'must be number');
     expectRefused(JSON.stringify({ ...fileOf(weight), name: 5 }), 'name', 'must be string');

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DN, UP } from './_internal/decimalInterval.js';
-import { evaluateTask, type EvalResult, type EvalTask } from './_internal/evaluate.js';
+import { evaluateSafely, type EvalResult, type EvalTask } from './_internal/evaluate.js';
 import { boxOfPath, CHECK_DIMENSIONS, treeProblem, type CheckBox } from './_internal/geometry.js';
 import { canonical, digest } from './_internal/hash.js';
 
@@ -172,7 +172,7 @@ async function evaluateAll(tasks: EvalTask[], workers: number, onProgress?: (don
   if (url === null || n <= 1) {
     const out: EvalResult[] = [];
     for (let i = 0; i < tasks.length; i += 1) {
-      out.push(evaluateTask(tasks[i]!));
+      out.push(evaluateSafely(tasks[i]!));
       if (i % 200 === 199) onProgress?.(i + 1, tasks.length);
     }
     return out;
@@ -275,7 +275,20 @@ export async function checkCertificates(files: readonly CertificateText[], optio
     if (fsRaw !== undefined && finiteSize === null) problems.push(`${label}: finiteSize must be {samples, delta}`);
     const layers = Array.isArray(claim.layers) ? (claim.layers as { inputs: number; rows: number }[]) : null;
     if (!isNum(f) || !(f > 0 && f <= 1)) problems.push(`${label}: activeFraction must be in (0, 1]`);
-    if (pair[0] === 'network-subadditive' && (layers === null || layers.length === 0 || !layers.every((l) => isObj(l) && Number.isInteger(l.inputs) && Number.isInteger(l.rows)))) problems.push(`${label}: a network claim needs layers [{inputs, rows}, …]`);
+    if (pair[0] === 'network-subadditive') {
+      const okLayers = layers !== null && layers.length > 0 && layers.length <= 64 && layers.every((l) => isObj(l) && Number.isInteger(l.inputs) && Number.isInteger(l.rows) && l.inputs >= 1 && l.rows >= 1 && l.inputs <= 1e9 && l.rows <= 1e10);
+      if (!okLayers) problems.push(`${label}: a network claim needs layers [{inputs, rows}, …] of positive integers (at most 64)`);
+      else {
+        layers.forEach((l, i) => {
+          if (i > 0 && l.inputs !== layers[i - 1]!.rows) problems.push(`${label}: layer ${i + 1} takes ${l.inputs} inputs but layer ${i} gives ${layers[i - 1]!.rows}`);
+        });
+        const r = first.region;
+        if (r.inputs![0] !== layers[0]!.inputs || r.inputs![1] !== layers[0]!.inputs || r.rows![0] !== layers[0]!.rows || r.rows![1] !== layers[0]!.rows) problems.push(`${label}: the region's N and M must be the first layer's ${layers[0]!.inputs} and ${layers[0]!.rows}`);
+      }
+    }
+    if (finiteSize !== null && !(Number.isInteger(finiteSize.samples) && finiteSize.samples >= 2 && finiteSize.delta > 0 && finiteSize.delta < 1 && finiteSize.samples - 1 > 4 * Math.log(1 / finiteSize.delta))) problems.push(`${label}: finiteSize needs an integer m ≥ 2, δ in (0, 1) and m − 1 > 4·ln(1/δ); received ${JSON.stringify(fsRaw)}`);
+    const storedThr = first.doc.thresholdBits;
+    if (!isNum(storedThr) || !(Math.abs(storedThr - thr.fraction * thr.bitsPerSymbol) <= 1e-15 * Math.abs(storedThr))) problems.push(`${label}: thresholdBits ${JSON.stringify(storedThr)} is not threshold.fraction × threshold.bitsPerSymbol`);
     for (const d of CHECK_DIMENSIONS) {
       const r = first.region[d.name]!;
       const [min, max, open] = DOMAIN[d.name]!;
@@ -288,6 +301,8 @@ export async function checkCertificates(files: readonly CertificateText[], optio
     const nMin = isNum(f) ? f * first.region.inputs![0] : Number.NaN;
     if (pair[0] === 'paper-2024-cramer-rao' && !(nMin > 2)) problems.push(`${label}: the paper-2024 model is monotone in G only for n = activeFraction·N > 2; n = ${nMin}`);
     if (pair[1] === 'displace-and-count' && !(nMin >= 1)) problems.push(`${label}: displace-and-count needs n = activeFraction·N ≥ 1; n = ${nMin}`);
+    // A claim that is malformed is not evaluated box by box (its numbers could not mean anything), only its tiling is checked.
+    const claimSound = problems.length === before;
     const counts = { holds: 0, fails: 0, unknown: 0 };
     const paths: string[] = [];
     const varying = CHECK_DIMENSIONS.map((d) => d.name).filter((d) => first.region[d]![0] < first.region[d]![1]);
@@ -325,7 +340,8 @@ export async function checkCertificates(files: readonly CertificateText[], optio
         const at = isObj(b.at) ? b.at : {};
         const atBad = varying.find((d) => at[d] !== point[d]);
         if (atBad !== undefined) problems.push(`${p.name}: box ${path}: the deciding point has ${atBad} = ${JSON.stringify(at[atBad])}, but the proven monotonicity puts it at ${point[atBad]}`);
-        tasks.push({ quantity: qname, point, activeFraction: f as number, layers, finiteSize, need: verdict === 'holds' ? 'hi' : 'lo' });
+        if (!claimSound) continue;
+        tasks.push({ quantity: qname, point, activeFraction: f as number, layers, finiteSize, need: 'both' });
         jobs.push({ group: key, box: b, verdict, name: `${p.name}: box ${path}`, thrLo, thrHi });
       }
     }
@@ -339,8 +355,13 @@ export async function checkCertificates(files: readonly CertificateText[], optio
   const results = await evaluateAll(tasks, Math.max(1, Math.min(8, options.workers ?? availableParallelism())), options.onProgress);
   const seconds = (performance.now() - start) / 1000;
   const confirmed = new Map<string, number>();
+  const confirmedFails = new Map<string, number>();
   results.forEach((r, i) => {
     const job = jobs[i]!;
+    if (r[0] === 'error') {
+      problems.push(`${job.name}: cannot be evaluated (${r[1]})`);
+      return;
+    }
     const lo = new DN(r[0]);
     const hi = new UP(r[1]);
     const enc = job.box.enclosure;
@@ -362,11 +383,13 @@ export async function checkCertificates(files: readonly CertificateText[], optio
       return;
     }
     confirmed.set(job.group, (confirmed.get(job.group) ?? 0) + 1);
+    if (job.verdict === 'fails') confirmedFails.set(job.group, (confirmedFails.get(job.group) ?? 0) + 1);
   });
 
   const out: CheckedClaim[] = claims.map((c) => ({
     claim: c.claim,
-    verdict: c.counts.fails > 0 ? 'fails' : c.counts.unknown === 0 && c.complete ? 'holds' : 'unknown',
+    // Only confirmed boxes count: a claim fails when a fails box is confirmed, holds when every box is a confirmed holds box.
+    verdict: (confirmedFails.get(c.key) ?? 0) > 0 ? 'fails' : c.counts.unknown === 0 && c.counts.fails === 0 && c.complete && (confirmed.get(c.key) ?? 0) === c.counts.holds ? 'holds' : 'unknown',
     boxes: c.counts,
     confirmed: confirmed.get(c.key) ?? 0,
     shards: c.shards,

@@ -4,11 +4,11 @@
  * @internal
  */
 import { parentPort } from 'node:worker_threads';
-import { evaluateTask, type EvalTask } from './_internal/evaluate.js';
+import { evaluateSafely, type EvalTask } from './_internal/evaluate.js';
 
 parentPort?.on('message', (tasks: EvalTask[]) => {
   try {
-    parentPort!.postMessage({ ok: true, results: tasks.map(evaluateTask) });
+    parentPort!.postMessage({ ok: true, results: tasks.map(evaluateSafely) });
   } catch (e) {
     parentPort!.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
   }

@@ -97,11 +97,12 @@ const DECISION_MARGIN = 1e-9;
 function decide(box: Box, qs: ClaimQuantities, thr: number): DecidedBox | { open: true; upperAt: Point; upperEnclosure: readonly [number, number] } {
   const upperAt = corner(box, qs.upper, 1);
   const u = qs.upper.at(upperAt);
-  if (u[1] <= thr * (1 - DECISION_MARGIN)) return { path: '', box, verdict: 'holds', at: upperAt, enclosure: u };
+  // An enclosure that is not finite (an input at the edge of float64) decides nothing.
+  if (Number.isFinite(u[0]) && Number.isFinite(u[1]) && u[1] <= thr * (1 - DECISION_MARGIN)) return { path: '', box, verdict: 'holds', at: upperAt, enclosure: u };
   if (qs.lower !== null && qs.lower.appliesTo(box)) {
     const lowerAt = corner(box, qs.lower, -1);
     const l = qs.lower.at(lowerAt);
-    if (l[0] > thr * (1 + DECISION_MARGIN)) return { path: '', box, verdict: 'fails', at: lowerAt, enclosure: l };
+    if (Number.isFinite(l[0]) && Number.isFinite(l[1]) && l[0] > thr * (1 + DECISION_MARGIN)) return { path: '', box, verdict: 'fails', at: lowerAt, enclosure: l };
   }
   return { open: true, upperAt, upperEnclosure: u };
 }
@@ -126,6 +127,8 @@ function splitDimension(box: Box, region: Box, qs: ClaimQuantities): DimensionNa
   for (const d of DIMENSION_NAMES) {
     const r = box[d];
     if (!(r[0] < r[1])) continue;
+    // A range narrower than 2^-40 of its value is a fixed value rounded outward (e.g. a loss in dB): not split.
+    if (r[1] - r[0] <= 2 ** -40 * Math.abs(r[1])) continue;
     const rel = scaledWidth(d, r) / scaledWidth(d, region[d]);
     const mid = bisectionPoint(d, r);
     if (!(rel > MIN_RELATIVE_WIDTH) || !(mid > r[0] && mid < r[1])) continue;

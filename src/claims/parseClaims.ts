@@ -28,7 +28,13 @@ export const CLAIM_DEFAULTS = Object.freeze({
 });
 
 /** A claims file error: the file is not a valid claims file; the message names the JSON path. @public */
-export class ClaimsFileError extends InputRangeError {}
+export class ClaimsFileError extends InputRangeError {
+  constructor(message: string) {
+    super(message);
+    // The base class fixes `name` as a literal; this class names itself in String(error).
+    Object.defineProperty(this, 'name', { value: 'ClaimsFileError' });
+  }
+}
 
 /** Resolves a network name (`committed` or a path) to its layer shapes. @public */
 export type NetworkShapes = (network: string) => readonly ClaimLayer[];
@@ -45,22 +51,36 @@ function jsonPath(pointer: string): string {
   return out === '$' ? '$ (the top level)' : out.slice(2);
 }
 
-/** The most specific schema error, in one line. */
-function describe(errors: readonly ErrorObject[]): string {
+/** The value at a JSON pointer, shown in at most 60 characters. */
+function valueAt(data: unknown, pointer: string): string {
+  let v: unknown = data;
+  for (const part of pointer.split('/').slice(1)) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  }
+  const text = v === undefined ? 'nothing' : JSON.stringify(v) ?? String(v);
+  return text.length <= 60 ? text : `${text.slice(0, 59)}…`;
+}
+
+/** The most specific schema error, in one line, with the value received. */
+function describe(errors: readonly ErrorObject[], data: unknown): string {
   // Prefer errors from the kind's own definition over the `if` wrappers.
   const e = errors.find((x) => x.keyword !== 'if') ?? errors[0]!;
   const at = jsonPath(e.instancePath);
+  const received = `; received ${valueAt(data, e.instancePath)}`;
   switch (e.keyword) {
     case 'additionalProperties':
       return `${at}: unknown field "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
     case 'required':
       return `${at}: missing field "${String((e.params as { missingProperty: string }).missingProperty)}"`;
     case 'enum':
-      return `${at}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${at}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}${received}`;
     case 'const':
-      return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+      return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}${received}`;
+    case 'type':
+      return `${at}: must be ${String((e.params as { type: string | string[] }).type).replace('number,array', 'a number or [lo, hi]')}${received}`;
     default:
-      return `${at}: ${e.message ?? 'is invalid'}`;
+      return `${at}: ${e.message ?? 'is invalid'}${received}`;
   }
 }
 
@@ -212,7 +232,7 @@ export function parseClaims(text: string, shapes?: NetworkShapes): ClaimsFile {
     throw new ClaimsFileError(`claims file is not JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   validator ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile(CLAIMS_SCHEMA);
-  if (!validator(data)) throw new ClaimsFileError(describe(validator.errors ?? []));
+  if (!validator(data)) throw new ClaimsFileError(describe(validator.errors ?? [], data));
   const file = data as { name: string; source?: string; claims: RawClaim[] };
   const ids = new Set<string>();
   const claims = file.claims.map((raw, i): Claim => {

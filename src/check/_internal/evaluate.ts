@@ -13,12 +13,21 @@ export interface EvalTask {
   readonly layers: readonly { inputs: number; rows: number }[] | null;
   /** The claim's finite-size setting (weights), or null. */
   readonly finiteSize: { samples: number; delta: number } | null;
-  /** The end the verdict needs: `hi` for holds, `lo` for fails. */
-  readonly need: 'lo' | 'hi';
+  /** The ends computed: `both` (the checker compares the stored enclosure with its own), or one end alone. */
+  readonly need: 'lo' | 'hi' | 'both';
 }
 
-/** [lo, hi] as decimal strings (bits per symbol). */
+/** [lo, hi] as decimal strings (bits per symbol), or ['error', message] when the inputs cannot be evaluated. */
 export type EvalResult = readonly [string, string];
+
+/** {@link evaluateTask} that reports a failure as a result instead of throwing (a forged certificate must not crash the checker). */
+export function evaluateSafely(t: EvalTask): EvalResult {
+  try {
+    return evaluateTask(t);
+  } catch (e) {
+    return ['error', e instanceof Error ? e.message : String(e)];
+  }
+}
 
 /** Evaluate one task; throws for an unknown quantity. */
 export function evaluateTask(t: EvalTask): EvalResult {

@@ -32,7 +32,9 @@ export function thermalEntropyNats(n: Interval): Interval {
 function thermalEntropyDifferenceNats(b: Interval, d: Interval): Interval {
   if (d[1] === 0) return [0, 0];
   const a = add(b, d);
-  const lead = mulPos(d, log1pPos(divPos(ONE, a)));
+  // ln(1 + 1/a) = ln(1 + a) − ln a: the second form when 1/a would overflow (subnormal a).
+  const lnInv = a[0] < 1e-300 ? sub(log1pPos(a), log([a[0] > 0 ? a[0] : Number.MIN_VALUE, a[1]])) : log1pPos(divPos(ONE, a));
+  const lead = mulPos(d, [Math.max(0, lnInv[0]), lnInv[1]]);
   if (b[0] === 0) {
     // b may be 0: subtract the entropies directly (no cancellation to fear when b is this small).
     const ha = thermalEntropyNats(a);
@@ -99,8 +101,9 @@ export function networkSubadditiveEnclosure(k: Interval, layers: readonly LayerS
   return divPos(total, mulPos(exact(layers[0]!.inputs), LN2));
 }
 
-/** x·ln(1/x) for an interval x ⊂ [0, 1], ≥ 0. */
-function xLnInverse(x: Interval): Interval {
+/** x·ln(1/x) for an interval x ⊂ [0, 1], ≥ 0 (a lower end below 0 from round-off of a quantity ≥ 0 is taken as 0). */
+function xLnInverse(xIn: Interval): Interval {
+  const x: Interval = [Math.max(0, xIn[0]), Math.min(1, xIn[1])];
   if (x[1] === 0) return [0, 0];
   const lnInv: Interval = [Math.max(0, -log(exact(Math.min(1, x[1])))[1]), x[0] === 0 ? Infinity : -log(exact(x[0]))[0]];
   if (x[0] === 0) {

@@ -63,14 +63,32 @@ export function exact(x: number): Interval {
   return [x, x];
 }
 
+/**
+ * The sum x + y rounded to nearest, and whether it is exact: Knuth's TwoSum error-free
+ * transformation gives the rounding error e with s + e = x + y exactly (no overflow), so
+ * e = 0 means s is the exact sum and needs no widening.
+ */
+function sumError(x: number, y: number, s: number): number {
+  const bb = s - x;
+  return (x - (s - bb)) + (y - bb);
+}
+
+/** x + y rounded down / up: the nearest sum when it is exact, else one ulp outward. */
+function sumDown(x: number, y: number): number {
+  const s = x + y;
+  return Number.isFinite(s) && sumError(x, y, s) === 0 ? s : down(s);
+}
+function sumUp(x: number, y: number): number {
+  const s = x + y;
+  return Number.isFinite(s) && sumError(x, y, s) === 0 ? s : up(s);
+}
+
 export function add(a: Interval, b: Interval): Interval {
-  if (b[0] === 0 && b[1] === 0) return a; // x + 0 = x exactly
-  if (a[0] === 0 && a[1] === 0) return b;
-  return [down(a[0] + b[0]), up(a[1] + b[1])];
+  return [sumDown(a[0], b[0]), sumUp(a[1], b[1])];
 }
 
 export function sub(a: Interval, b: Interval): Interval {
-  return [down(a[0] - b[1]), up(a[1] - b[0])];
+  return [sumDown(a[0], -b[1]), sumUp(a[1], -b[0])];
 }
 
 /** Product of two intervals with non-negative ends (every quantity here is ≥ 0). */

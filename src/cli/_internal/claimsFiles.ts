@@ -45,7 +45,8 @@ function networkNames(text: string): string[] {
 /** Read and validate a claims file; a claim's network is "committed" or a path relative to the current folder. @internal */
 export async function loadClaimsFile(path: string): Promise<LoadedClaims> {
   const what = `claims file ${JSON.stringify(path.length <= 120 ? path : `${path.slice(0, 119)}…`)}`;
-  const input = await readInput(path, what, MAX_CLAIMS_BYTES + 1, path !== '-');
+  // Read up to twice the limit, so that the parser's own message (exact byte counts) names a file just over it.
+  const input = await readInput(path, what, 2 * MAX_CLAIMS_BYTES, path !== '-');
   const text = input.bytes.toString('utf8');
   const networks = new Map<string, LoadedNetwork>();
   for (const name of networkNames(text)) {
