@@ -16,7 +16,12 @@ import type { AccuracyClaim } from './claim.js';
  */
 export interface AccuracyEvidence {
   /** The operating point: μ photons per weight symbol, gain G. */
-  readonly point: { readonly mu: number; readonly gain: number };
+  readonly point: {
+    /** μ, photons per weight symbol. */
+    readonly mu: number;
+    /** G. */
+    readonly gain: number;
+  };
   /** Images classified right. */
   readonly correct: number;
   /** Images run (trials). */

@@ -39,6 +39,7 @@ export interface ClaimAudit {
   readonly method: DecisionMethod;
   /** Leakage: boxes by verdict, and the fractions of the region's (scaled) volume. */
   readonly boxes?: Readonly<Record<BoxVerdict, number>>;
+  /** Leakage: fractions of the region's volume (scaled coordinates) that hold, fail and stay open. */
   readonly volume?: Readonly<Record<BoxVerdict, number>>;
   /** Leakage: the certificate (whole region). */
   readonly certificate?: LeakageCertificate;

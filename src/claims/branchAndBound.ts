@@ -42,7 +42,16 @@ export interface ProofRun {
 /** Smallest box width, as a fraction of the region's width in a dimension (scaled): 2^-30 ≈ 1e-9. Below it a box stays undecided. */
 const MIN_RELATIVE_WIDTH = 2 ** -30;
 
-/** The midpoint of a range on its dimension's scale (the checker recomputes it the same way). @internal */
+/**
+ * Where branch-and-bound bisects a range: the geometric mean on log-scale dimensions, the
+ * arithmetic mean otherwise (correctly rounded operations, so the same double everywhere; the
+ * checker recomputes it with its own code).
+ * @param dim - the dimension
+ * @param r - its range
+ * @returns the split point
+ * @example bisectionPoint('mu', [1, 100]) // returns 10
+ * @public
+ */
 export function bisectionPoint(dim: DimensionName, r: Range): number {
   const info = DIMENSIONS[DIMENSION_NAMES.indexOf(dim)]!;
   return info.scale === 'log' ? Math.sqrt(r[0] * r[1]) : r[0] + (r[1] - r[0]) / 2;

@@ -8,6 +8,14 @@ import { claimQuantities, type ClaimQuantity } from './_internal/claimQuantities
 /** The format tag of a certificate of a leakage claim. @public */
 export const CERTIFICATE_FORMAT = 'qsdl-certificate/1';
 
+/** What {@link proveLeakageClaim} returns. @public */
+export interface ProvedClaim {
+  /** The certificate, hash included. */
+  readonly certificate: LeakageCertificate;
+  /** How the branch-and-bound went (boxes, time, why it stopped). */
+  readonly run: ProofRun;
+}
+
 /** A shard of a proof: which roots of the region it covers. @public */
 export interface ShardSpec {
   /** 1-based index of this shard. */
@@ -45,6 +53,7 @@ export interface CertificateBox {
 
 /** A certificate of a leakage claim (docs/claims.md#certificates). @public */
 export interface LeakageCertificate {
+  /** The format tag, {@link CERTIFICATE_FORMAT}. */
   readonly format: typeof CERTIFICATE_FORMAT;
   /** The claims file the claim comes from. */
   readonly claimsFile: string;
@@ -54,24 +63,44 @@ export interface LeakageCertificate {
   readonly thresholdBits: number;
   /** What decides each verdict and how it was computed. */
   readonly model: {
+    /** The quantity that decides `holds` (an upper bound or an exact value). */
     readonly upper: CertificateQuantity;
+    /** The quantity that decides `fails` (exact, achieved or a model), or null. */
     readonly lower: CertificateQuantity | null;
+    /** Where the monotone directions are proved. */
     readonly monotonicity: string;
+    /** How the enclosures were computed and are checked. */
     readonly arithmetic: string;
   };
   /** Which part of the region this certificate covers. */
-  readonly shard: { readonly index: number; readonly count: number; readonly depth: number; readonly roots: readonly string[] };
+  readonly shard: {
+    /** This shard, 1-based. */
+    readonly index: number;
+    /** Shards in all. */
+    readonly count: number;
+    /** Bisection levels of the roots (2^depth roots). */
+    readonly depth: number;
+    /** The paths of the roots this shard covers. */
+    readonly roots: readonly string[];
+  };
   /** Every leaf box, in path order. */
   readonly boxes: readonly CertificateBox[];
   /** Counts, volume fractions (scaled coordinates) and the verdict over this certificate's boxes. */
   readonly summary: {
+    /** The verdict over this certificate's boxes. */
     readonly verdict: BoxVerdict;
+    /** Boxes by verdict. */
     readonly boxes: Readonly<Record<BoxVerdict, number>>;
+    /** Fractions of the region's volume (scaled coordinates) by verdict. */
     readonly volume: Readonly<Record<BoxVerdict, number>>;
+    /** Why splitting stopped. */
     readonly stoppedBy: ProofRun['stoppedBy'];
   };
   /** qsdl's version. */
-  readonly versions: { readonly qsdl: string };
+  readonly versions: {
+    /** qsdl's version. */
+    readonly qsdl: string;
+  };
   /** SHA-256 of the canonical JSON of every other field. */
   readonly sha256: string;
 }
@@ -97,7 +126,7 @@ export function shardRoots(claim: LeakageClaim, shard: ShardSpec): { depth: numb
  * @returns the certificate and how the run went
  * @public
  */
-export function proveLeakageClaim(claim: LeakageClaim, claimsFile: string, shard: ShardSpec = { index: 1, count: 1 }, onProgress?: (leaves: number, budget: number) => void): { certificate: LeakageCertificate; run: ProofRun } {
+export function proveLeakageClaim(claim: LeakageClaim, claimsFile: string, shard: ShardSpec = { index: 1, count: 1 }, onProgress?: (leaves: number, budget: number) => void): ProvedClaim {
   const qs = claimQuantities(claim);
   const { depth, roots } = shardRoots(claim, shard);
   const run = branchAndBound(claim, roots, onProgress);

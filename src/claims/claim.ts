@@ -42,7 +42,12 @@ export interface LeakageClaim {
   /** The claim in words, as its author states it. */
   readonly statement: string;
   /** Leakage at most `fraction` × `bitsPerSymbol` bits per symbol. */
-  readonly threshold: { readonly fraction: number; readonly bitsPerSymbol: number };
+  readonly threshold: {
+    /** The fraction of b bits, in (0, 1]. */
+    readonly fraction: number;
+    /** b, bits per symbol an adversary needs (b_w or b_x). */
+    readonly bitsPerSymbol: number;
+  };
   /** Who attacks, which decides the quantities (docs/claims.md#adversaries). */
   readonly adversary: WeightAdversary | DataAdversary;
   /** The operating region: a range for every dimension (fixed values are ranges lo = hi). */
@@ -60,7 +65,12 @@ export interface LeakageClaim {
    * Weights: the server estimates ε from m samples per mode and the claim holds for its
    * upper limit at confidence 1 − δ (Laurent–Massart: ε_fs = (1 + ε)/(1 − 2√(ln(1/δ)/(m − 1))) − 1).
    */
-  readonly finiteSize?: { readonly samples: number; readonly delta: number } | undefined;
+  readonly finiteSize?: {
+    /** m, samples per mode the server estimates ε from. */
+    readonly samples: number;
+    /** δ, the probability that the true ε exceeds the estimate's limit. */
+    readonly delta: number;
+  } | undefined;
   /** Branch-and-bound budget. */
   readonly budget: ClaimBudget;
 }
@@ -76,7 +86,12 @@ export interface AccuracyClaim {
   /** Accuracy at least this (percent of test images classified right). */
   readonly minPercent: number;
   /** The operating points (μ photons per weight symbol, gain G). */
-  readonly points: readonly { readonly mu: number; readonly gain: number }[];
+  readonly points: readonly {
+    /** μ, photons per weight symbol. */
+    readonly mu: number;
+    /** G, the client's gain. */
+    readonly gain: number;
+  }[];
   /** The network: `committed` or a network file's path. */
   readonly network: string;
   /** Test images used (the first ones of the MNIST test split). */

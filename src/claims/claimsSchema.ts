@@ -56,7 +56,7 @@ const common = {
 };
 
 /** The schema object. @public */
-export const CLAIMS_SCHEMA = {
+export const CLAIMS_SCHEMA: Readonly<Record<string, unknown>> = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: CLAIMS_SCHEMA_ID,
   title: 'qsdl claims file',
@@ -148,4 +148,4 @@ export const CLAIMS_SCHEMA = {
       },
     },
   },
-} as const;
+};

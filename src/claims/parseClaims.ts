@@ -21,7 +21,9 @@ export const CLAIM_DEFAULTS = Object.freeze({
   seconds: 120,
   /** Accuracy: MNIST test images, seed, confidence. */
   images: 10_000,
+  /** Accuracy: noise seed. */
   seed: 1,
+  /** Accuracy: confidence of the Clopper–Pearson interval. */
   confidence: 0.99,
   /** The network an accuracy or whole-network claim names. */
   network: 'committed',

@@ -21,16 +21,21 @@ export interface SolveInput {
   readonly mu: readonly [number, number];
   /** G range searched. */
   readonly gain: readonly [number, number];
-  /** N inputs per row, T transmittance, f active fraction (weights) / p prior (data). */
+  /** N, inputs per row. */
   readonly inputs: number;
+  /** T, round-trip power transmittance. */
   readonly transmittance: number;
+  /** f in ε = 2(G − 1)/(G·f·N), and the data prior's active fraction p. */
   readonly activeFraction: number;
-  /** The data adversary and the network's layer shapes. */
+  /** The data adversary. */
   readonly dataAdversary: DataAdversary;
+  /** The network's layer shapes (whole-network adversary), or the one layer. */
   readonly layers: readonly ClaimLayer[];
-  /** Accuracy: MNIST test images, seed, confidence of each Clopper–Pearson interval. */
+  /** Accuracy: MNIST test images (the first ones of the test split). */
   readonly images: number;
+  /** Accuracy: noise seed. */
   readonly seed: number;
+  /** Accuracy: confidence of each Clopper–Pearson interval. */
   readonly confidence: number;
   /** Gains examined, log-spaced in G − 1. */
   readonly gains: number;
@@ -38,6 +43,7 @@ export interface SolveInput {
 
 /** One gain of the solution. @public */
 export interface SolveGain {
+  /** G. */
   readonly gain: number;
   /** The data constraint at this gain: holds (bound), fails (attack or exact model), unknown. */
   readonly data: BoxVerdict;
@@ -54,13 +60,27 @@ export interface SolveResult {
   /** holds: a feasible point exists (the cheapest below); fails: the region is empty; unknown: neither shown. */
   readonly verdict: BoxVerdict;
   /** Cheapest feasible point found (fewest photons per weight symbol), or null. */
-  readonly cheapest: { readonly mu: number; readonly gain: number; readonly weightBits: readonly [number, number]; readonly dataBits: readonly [number, number]; readonly accuracyPercent: number; readonly accuracyIntervalPercent: readonly [number, number] } | null;
+  readonly cheapest: {
+    /** μ, photons per weight symbol. */
+    readonly mu: number;
+    /** G. */
+    readonly gain: number;
+    /** χ_W enclosed there, bits per weight symbol. */
+    readonly weightBits: readonly [number, number];
+    /** The data bound enclosed there, bits per data symbol. */
+    readonly dataBits: readonly [number, number];
+    /** Accuracy measured there with a fresh seed, percent. */
+    readonly accuracyPercent: number;
+    /** Its Clopper–Pearson interval, percent. */
+    readonly accuracyIntervalPercent: readonly [number, number];
+  } | null;
   /** Gains where the data constraint is certified (bound ≤ limit): G ≤ this (null: none). */
   readonly dataHoldsUpTo: number | null;
   /** Gains where it is refuted: G ≥ this (null: none in the range). */
   readonly dataFailsFrom: number | null;
-  /** SNR = μ/DX2(G) from which the accuracy meets the claim (statistical), and below which it fails. */
+  /** SNR = μ/DX2(G) from which the accuracy meets the claim (statistical), or null. */
   readonly snrOk: number | null;
+  /** SNR up to which the accuracy fails the claim (statistical), or null. */
   readonly snrFail: number | null;
   /** Each gain examined. */
   readonly gains: readonly SolveGain[];
