@@ -3,12 +3,19 @@ import type { BiasFreeNetwork } from '../inference/noisyForward.js';
 import { accuracyEvidence, type AccuracyEvidence } from './accuracyEvidence.js';
 import { corner, type BoxVerdict } from './branchAndBound.js';
 import { proveLeakageClaim, type LeakageCertificate } from './certificate.js';
-import { CLAIM_DIMENSIONS, thresholdBits, type Claim, type ClaimsFile, type LeakageClaim } from './claim.js';
-import type { DimensionName } from './dimensions.js';
+import { CLAIM_DIMENSIONS, isAttackClaim, thresholdBits, type AttackClaim, type Claim, type ClaimsFile, type LeakageClaim } from './claim.js';
+import { getAttack } from '../attacks/registry.js';
+import { runAttack } from '../attacks/runAttack.js';
+import { isInputError } from '../inputError.js';
+import { DIMENSIONS, DIMENSION_NAMES, type Box, type DimensionName, type Point } from './dimensions.js';
 import { claimQuantities, type ClaimQuantity } from './_internal/claimQuantities.js';
 
-/** How a verdict was reached (docs/claims.md#verdicts). @public */
-export type DecisionMethod = 'interval-certified' | 'statistical';
+/**
+ * How a verdict was reached (docs/claims.md#verdicts): interval-certified over the whole
+ * region; statistical (accuracy); or by a registered attack run at sampled points (it can
+ * refute, never certify). @public
+ */
+export type DecisionMethod = 'interval-certified' | 'statistical' | 'attack-sampled';
 
 /** The audit of one claim. @public */
 export interface ClaimAudit {
@@ -45,6 +52,74 @@ export interface ClaimAudit {
   readonly certificate?: LeakageCertificate;
   /** Accuracy: the evidence at each point. */
   readonly evidence?: readonly AccuracyEvidence[];
+  /** A claim against a registered attack: the attack's figure at each sampled point. */
+  readonly attackPoints?: readonly AttackPoint[];
+}
+
+/** A registered attack's figure at one sampled point of a region. @public */
+export interface AttackPoint {
+  /** The point (the claim kind's dimensions). */
+  readonly point: Readonly<Partial<Record<DimensionName, number>>>;
+  /** The attack's figure there, bits per symbol, or null when the attack refused the point. */
+  readonly bitsPerSymbol: number | null;
+  /** What the figure is (achieved, holevo, model), or the attack's reason for refusing the point. */
+  readonly kind: string;
+}
+
+/** Points of a region where a registered attack runs: the centre and corners of up to `dims` varying dimensions (the others at their centre). */
+function samplePoints(region: Box, dims: number): Point[] {
+  const centre = Object.fromEntries(DIMENSION_NAMES.map((d) => [d, DIMENSIONS[DIMENSION_NAMES.indexOf(d)]!.scale === 'log' ? Math.sqrt(region[d][0] * region[d][1]) : (region[d][0] + region[d][1]) / 2])) as Record<DimensionName, number>;
+  const varying = DIMENSION_NAMES.filter((d) => region[d][0] < region[d][1]).slice(0, dims);
+  const points: Point[] = [{ ...centre }];
+  for (let mask = 0; mask < 2 ** varying.length; mask += 1) {
+    const p = { ...centre };
+    varying.forEach((d, i) => {
+      p[d] = region[d][(mask >> i) & 1]!;
+    });
+    points.push(p);
+  }
+  return points;
+}
+
+/** A claim against a registered attack: run it at sampled points; a figure it achieves (or a Holevo quantity it reaches) above the threshold refutes. */
+function auditAttack(fileName: string, claim: AttackClaim, onProgress?: (f: number) => void): ClaimAudit {
+  const attack = getAttack(claim.adversary.attack);
+  const thr = thresholdBits(claim);
+  // Slow (Monte Carlo) attacks run at the centre and the corners of two dimensions; fast ones at the corners of four.
+  const points = samplePoints(claim.region, attack.cost === 'slow' ? 2 : 4);
+  const fs = claim.finiteSize;
+  const results: AttackPoint[] = points.map((p, i) => {
+    onProgress?.(i / points.length);
+    const config = { mu: p.mu, gain: p.gain, transmittance: p.transmittance, technicalNoise: p.technicalNoise, inputs: Math.round(p.inputs), rows: Math.round(p.rows), activeFraction: claim.activeFraction, efficiency: p.efficiency, queries: Math.round(p.queries), clients: Math.round(p.clients), ...(fs === undefined ? {} : { samples: fs.samples, delta: fs.delta }) };
+    const shown = Object.fromEntries(CLAIM_DIMENSIONS[claim.kind].map((d) => [d, p[d]]));
+    try {
+      const r = runAttack(attack, config, claim.adversary.parameters);
+      return { point: shown, bitsPerSymbol: r.bitsPerSymbol, kind: r.kind };
+    } catch (e) {
+      if (!isInputError(e)) throw e;
+      return { point: shown, bitsPerSymbol: null, kind: `not run: ${(e as Error).message}` };
+    }
+  });
+  const refuting = results.filter((r) => r.bitsPerSymbol !== null && (r.kind === 'achieved' || r.kind === 'holevo'));
+  const worst = refuting.reduce<AttackPoint | null>((a, b) => (a === null || b.bitsPerSymbol! > a.bitsPerSymbol! ? b : a), null);
+  const verdict: BoxVerdict = worst !== null && worst.bitsPerSymbol! > thr ? 'fails' : 'unknown';
+  const unit = claim.kind === 'data-leakage' ? 'bits per data symbol' : 'bits per weight symbol';
+  const run = results.filter((r) => r.bitsPerSymbol !== null).length;
+  return {
+    claim: `${fileName}/${claim.id}`,
+    kind: claim.kind,
+    statement: claim.statement,
+    verdict,
+    margin: worst === null ? Number.NaN : thr - worst.bitsPerSymbol!,
+    marginUnit: unit,
+    worstPoint: worst?.point ?? {},
+    how: `${worst?.kind === 'holevo' ? 'Holevo' : 'attack'}: ${attack.name} (sampled)`,
+    decidedBy: verdict === 'fails'
+      ? `the registered attack ${attack.name} (${worst!.kind === 'holevo' ? 'a Holevo quantity it reaches' : 'a figure it achieves'}) exceeds the threshold at this point; it ran at ${run} of ${results.length} sampled points`
+      : `undecided: the registered attack ${attack.name} stays under the threshold at the ${run} points where it ran (of ${results.length} sampled); an attack can refute a claim, never certify it`,
+    method: 'attack-sampled',
+    attackPoints: results,
+  };
 }
 
 /** What an audit needs from outside: networks and test images (loaded once). @public */
@@ -147,7 +222,7 @@ function auditLeakage(fileName: string, claim: LeakageClaim, onProgress?: (f: nu
 export function auditClaims(file: ClaimsFile, ctx: AuditContext): ClaimAudit[] {
   return file.claims.map((c, i) => {
     const progress = (f: number) => ctx.onProgress?.(i, file.claims.length, f);
-    if (c.kind !== 'accuracy') return auditLeakage(file.name, c, progress);
+    if (c.kind !== 'accuracy') return isAttackClaim(c) ? auditAttack(file.name, c, progress) : auditLeakage(file.name, c as LeakageClaim, progress);
     const ev = accuracyEvidence(c, ctx.network(c.network), ctx.test(), (done, total) => progress(done / total));
     const verdict: BoxVerdict = ev.some((e) => e.verdict === 'fails') ? 'fails' : ev.every((e) => e.verdict === 'holds') ? 'holds' : 'unknown';
     // The worst point: the smallest lower end (or, when failing, the smallest upper end).

@@ -5,7 +5,7 @@ import type { Box, DimensionName } from './dimensions.js';
  * `fraction` × `bitsPerSymbol` bits per symbol (b_w for weights, b_x for data values).
  * @public
  */
-export type Claim = LeakageClaim | AccuracyClaim;
+export type Claim = LeakageClaim | AccuracyClaim | AttackClaim;
 
 /** The adversaries a weight-leakage claim can name (docs/claims.md#adversaries). @public */
 export const WEIGHT_ADVERSARIES = Object.freeze(['holevo', 'paper-2025-weight-model'] as const);
@@ -75,6 +75,29 @@ export interface LeakageClaim {
   readonly budget: ClaimBudget;
 }
 
+/**
+ * A leakage claim judged against a registered attack (`qsdl attack list`): the attack runs
+ * at sampled points of the region (its corners and centre). A figure the attack really
+ * achieves, or a Holevo quantity it reaches, above the threshold refutes the claim at that
+ * point; nothing an attack shows can certify a region, so the verdict is `fails` or
+ * `unknown`, never `holds` (docs/claims.md#adversaries).
+ * @public
+ */
+export interface AttackClaim extends Omit<LeakageClaim, 'adversary'> {
+  /** The attack and its parameters. */
+  readonly adversary: {
+    /** A registered attack's name (client side for weight claims, server side for data claims). */
+    readonly attack: string;
+    /** Its parameters, as `qsdl attack run` takes them. */
+    readonly parameters: Readonly<Record<string, string | number>>;
+  };
+}
+
+/** Whether a claim names a registered attack as its adversary. @public */
+export function isAttackClaim(claim: Claim): claim is AttackClaim {
+  return claim.kind !== 'accuracy' && typeof claim.adversary === 'object';
+}
+
 /** An accuracy claim: statistical, at listed operating points, for a named network. @public */
 export interface AccuracyClaim {
   /** Short name, unique in its file. */
@@ -113,7 +136,7 @@ export interface ClaimsFile {
 }
 
 /** The threshold of a leakage claim in bits per symbol. @public */
-export function thresholdBits(claim: LeakageClaim): number {
+export function thresholdBits(claim: Pick<LeakageClaim, 'threshold'>): number {
   return claim.threshold.fraction * claim.threshold.bitsPerSymbol;
 }
 

@@ -71,6 +71,16 @@ export const CLAIMS_SCHEMA: Readonly<Record<string, unknown>> = {
     claims: { type: 'array', minItems: 1, maxItems: 100, items: { $ref: '#/$defs/claim' } },
   },
   $defs: {
+    attackAdversary: {
+      type: 'object',
+      description: 'a registered attack (qsdl attack list) run at sampled points: it can refute a claim, never certify it',
+      required: ['attack'],
+      additionalProperties: false,
+      properties: {
+        attack: { type: 'string', minLength: 1, maxLength: 64 },
+        parameters: { type: 'object', maxProperties: 16, additionalProperties: { type: ['string', 'number'], maxLength: 64 } },
+      },
+    },
     claim: {
       type: 'object',
       required: ['id', 'kind'],
@@ -89,7 +99,7 @@ export const CLAIMS_SCHEMA: Readonly<Record<string, unknown>> = {
         ...common,
         kind: { enum: ['weight-leakage', 'lifetime'] },
         threshold,
-        adversary: { enum: ['holevo', 'paper-2025-weight-model'], description: 'holevo: the Holevo quantity χ_W of collective attacks; paper-2025-weight-model: χ_W/2 as paper-2025 plots it (a model, not a bound)' },
+        adversary: { anyOf: [{ $ref: '#/$defs/attackAdversary' }, { enum: ['holevo', 'paper-2025-weight-model'] }], description: 'holevo: the Holevo quantity χ_W of collective attacks; paper-2025-weight-model: χ_W/2 as paper-2025 plots it (a model, not a bound)' },
         region: {
           type: 'object',
           additionalProperties: false,
@@ -115,7 +125,7 @@ export const CLAIMS_SCHEMA: Readonly<Record<string, unknown>> = {
         ...common,
         kind: { const: 'data-leakage' },
         threshold,
-        adversary: { enum: ['holevo-network', 'holevo-layer', 'paper-2024-data-model', 'paper-2025-data-model'], description: 'holevo-network: whole-network bound, layer shapes from the network; holevo-layer: one layer of N inputs and M rows; paper-2024-data-model: the 2024 code\'s homodyne Cramér–Rao model (σ⁸); paper-2025-data-model: the 2025 code\'s revised model (both models, not bounds)' },
+        adversary: { anyOf: [{ $ref: '#/$defs/attackAdversary' }, { enum: ['holevo-network', 'holevo-layer', 'paper-2024-data-model', 'paper-2025-data-model'] }], description: 'holevo-network: whole-network bound, layer shapes from the network; holevo-layer: one layer of N inputs and M rows; paper-2024-data-model: the 2024 code\'s homodyne Cramér–Rao model (σ⁸); paper-2025-data-model: the 2025 code\'s revised model (both models, not bounds)' },
         network: { type: 'string', minLength: 1, maxLength: 4096, description: '"committed" (default) or a network file (holevo-network only)' },
         region: {
           type: 'object',

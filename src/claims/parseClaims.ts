@@ -1,7 +1,11 @@
 import AjvModule, { type ErrorObject } from 'ajv/dist/2020.js';
 import { InputRangeError, InputTypeError } from '../inputError.js';
 import { CLAIMS_SCHEMA } from './claimsSchema.js';
-import { CLAIM_DIMENSIONS, type AccuracyClaim, type Claim, type ClaimLayer, type ClaimsFile, type LeakageClaim } from './claim.js';
+import { CLAIM_DIMENSIONS, type AccuracyClaim, type AttackClaim, type Claim, type ClaimLayer, type ClaimsFile, type LeakageClaim } from './claim.js';
+import type { Attack } from '../attacks/attack.js';
+import { getAttack } from '../attacks/registry.js';
+import { resolveAttackParameters } from '../attacks/resolveAttackParameters.js';
+import { isInputError } from '../inputError.js';
 import { DIMENSIONS, DIMENSION_NAMES, type Box, type DimensionName, type Range } from './dimensions.js';
 
 /** Largest claims file accepted (bytes): a claims file is a page of data, never a program. @public */
@@ -66,8 +70,13 @@ function valueAt(data: unknown, pointer: string): string {
 
 /** The most specific schema error, in one line, with the value received. */
 function describe(errors: readonly ErrorObject[], data: unknown): string {
-  // Prefer errors from the kind's own definition over the `if` wrappers.
-  const e = errors.find((x) => x.keyword !== 'if') ?? errors[0]!;
+  // The deepest error wins; `if` and `anyOf` wrappers say nothing of their own. Where a value could be
+  // one of several forms (an adversary: a name or an attack object), the form of the value decides.
+  const candidates = errors.filter((x) => x.keyword !== 'if' && x.keyword !== 'anyOf');
+  const depth = (x: ErrorObject) => x.instancePath.split('/').length;
+  const isObject = (x: ErrorObject) => valueAt(data, x.instancePath).startsWith('{');
+  const rank = (x: ErrorObject) => (x.keyword === 'enum' ? (isObject(x) ? 2 : 0) : x.keyword === 'type' && !isObject(x) ? 3 : 1);
+  const e = [...(candidates.length > 0 ? candidates : errors)].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0]!;
   const at = jsonPath(e.instancePath);
   const received = `; received ${valueAt(data, e.instancePath)}`;
   switch (e.keyword) {
@@ -144,7 +153,28 @@ function regionOf(raw: Readonly<Record<string, number | readonly number[]>>, pat
 
 type RawClaim = Record<string, unknown> & { id: string; kind: Claim['kind'] };
 
-function leakageClaim(raw: RawClaim, path: string, shapes: NetworkShapes | undefined): LeakageClaim {
+/** A registered attack as a claim's adversary: known, on the claim's side, with parameters it accepts. */
+function checkAttackAdversary(raw: RawClaim, path: string): AttackClaim['adversary'] {
+  const adv = raw.adversary as { attack: string; parameters?: Record<string, string | number> };
+  let attack: Attack;
+  try {
+    attack = getAttack(adv.attack);
+  } catch (e) {
+    fail(`${path}.adversary.attack`, (e as Error).message);
+  }
+  const side = raw.kind === 'data-leakage' ? 'server' : 'client';
+  if (attack.side !== side) fail(`${path}.adversary.attack`, `${raw.kind} claims need a ${side}-side attack; "${adv.attack}" is a ${attack.side}-side attack`);
+  const parameters = adv.parameters ?? {};
+  try {
+    resolveAttackParameters(attack, parameters);
+  } catch (e) {
+    if (isInputError(e)) fail(`${path}.adversary.parameters`, (e as Error).message);
+    throw e;
+  }
+  return { attack: attack.name, parameters };
+}
+
+function leakageClaim(raw: RawClaim, path: string, shapes: NetworkShapes | undefined): LeakageClaim | AttackClaim {
   const kind = raw.kind as LeakageClaim['kind'];
   const threshold = raw.threshold as { fraction: number; bitsPerSymbol?: number };
   const budgetRaw = (raw.budget ?? {}) as { boxes?: number; seconds?: number };
@@ -153,7 +183,10 @@ function leakageClaim(raw: RawClaim, path: string, shapes: NetworkShapes | undef
   let layers: readonly ClaimLayer[] | undefined;
   let network: string | undefined;
   const fixed: Partial<Record<DimensionName, number>> = {};
-  if (kind === 'data-leakage') {
+  const attack = typeof raw.adversary === 'object' ? checkAttackAdversary(raw, path) : null;
+  if (attack !== null && raw.network !== undefined) fail(`${path}.network`, 'a claim against a registered attack names no network (the attack takes --network as a parameter where it has one)');
+  if (attack !== null && regionRaw.technicalPhotons !== undefined) fail(`${path}.region.technicalPhotons`, 'a registered attack takes no technical photons (its configuration has technicalNoise, in SNU, for weight claims)');
+  if (kind === 'data-leakage' && attack === null) {
     if (adversary === 'holevo-network') {
       network = (raw.network as string | undefined) ?? CLAIM_DEFAULTS.network;
       if (shapes === undefined) fail(`${path}.network`, 'a whole-network claim needs its network\'s layer shapes, and no network loader was given');
@@ -186,7 +219,7 @@ function leakageClaim(raw: RawClaim, path: string, shapes: NetworkShapes | undef
     kind,
     statement: (raw.statement as string | undefined) ?? '',
     threshold: { fraction: threshold.fraction, bitsPerSymbol: threshold.bitsPerSymbol ?? CLAIM_DEFAULTS.bitsPerSymbol },
-    adversary,
+    adversary: attack ?? adversary,
     region,
     activeFraction: (raw.activeFraction as number | undefined) ?? CLAIM_DEFAULTS.activeFraction,
     ...(layers === undefined ? {} : { layers, network }),

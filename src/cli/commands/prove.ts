@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { certificateText, proveLeakageClaim, type LeakageCertificate, type ShardSpec } from '../../claims/certificate.js';
-import type { LeakageClaim } from '../../claims/claim.js';
+import { isAttackClaim, type LeakageClaim } from '../../claims/claim.js';
 import { EXIT, UsageError } from '../_internal/errors.js';
 import { loadClaimsFile, shippedClaimsPaths, type LoadedClaims } from '../_internal/claimsFiles.js';
 import { checkFolderFlag, commitOutputs, planOutput, type OutputPlan } from '../_internal/outputFile.js';
@@ -37,15 +37,16 @@ export function registerProve(program: Command, io: CliIo): void {
     const shard = shardFrom(opts.shard);
     const files: LoadedClaims[] = [];
     for (const p of paths.length > 0 ? paths : shippedClaimsPaths()) files.push(await loadClaimsFile(p));
-    let selected: { file: string; claim: LeakageClaim }[] = files.flatMap((f) => f.file.claims.filter((c): c is LeakageClaim => c.kind !== 'accuracy').map((claim) => ({ file: f.file.name, claim })));
+    let selected: { file: string; claim: LeakageClaim }[] = files.flatMap((f) => f.file.claims.filter((c): c is LeakageClaim => c.kind !== 'accuracy' && !isAttackClaim(c)).map((claim) => ({ file: f.file.name, claim })));
     if (opts.claim !== undefined) {
       selected = selected.filter((s) => s.claim.id === opts.claim);
       if (selected.length === 0) {
-        const acc = files.some((f) => f.file.claims.some((c) => c.id === opts.claim && c.kind === 'accuracy'));
-        throw new UsageError(acc ? `claim "${opts.claim}" is an accuracy claim: it is statistical and has no interval certificate (qsdl audit reports it)` : `no leakage claim "${opts.claim}" in ${files.map((f) => f.file.name).join(', ')}`);
+        const named = files.flatMap((f) => f.file.claims).find((c) => c.id === opts.claim);
+        const acc = named !== undefined && (named.kind === 'accuracy' || isAttackClaim(named));
+        throw new UsageError(acc ? `claim "${opts.claim}" is ${named.kind === 'accuracy' ? 'an accuracy claim: it is statistical' : 'judged against a registered attack: an attack can refute, never certify'} and has no interval certificate (qsdl audit reports it)` : `no leakage claim "${opts.claim}" in ${files.map((f) => f.file.name).join(', ')}`);
       }
     }
-    if (selected.length === 0) throw new UsageError('the claims files hold no leakage claim to prove (accuracy claims are statistical: qsdl audit reports them)');
+    if (selected.length === 0) throw new UsageError('the claims files hold no leakage claim to prove (accuracy claims are statistical and claims against a registered attack are sampled: qsdl audit reports them)');
     if (opts.out !== undefined && selected.length !== 1) throw new UsageError(`--out writes one certificate, and ${selected.length} leakage claims are selected; name one with --claim ID, or give --out-dir DIR`);
     const progress = progressOn(opts.quiet === true);
     const certs: { name: string; cert: LeakageCertificate }[] = [];
