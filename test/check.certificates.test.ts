@@ -1,10 +1,10 @@
 // The independent checker (issue 10 point 3 and point 7): it confirms untouched
 // certificates, whole or as a complete set of shards, and refuses every kind of tampering
 // with one problem line that names the box or field at fault.
+import { boxOfPath } from './_helpers/boxOfPath.js';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { holevoWeightLeak } from '../src/bounds/holevoWeightLeak.js';
-import { bisectionPoint } from '../src/claims/branchAndBound.js';
 import { certificateHash } from '../src/claims/canonicalJson.js';
 import { certificateText, proveLeakageClaim, type LeakageCertificate } from '../src/claims/certificate.js';
 import type { LeakageClaim } from '../src/claims/claim.js';
@@ -38,16 +38,6 @@ function edited(cert: LeakageCertificate, edit: (doc: Doc) => void, rehash = tru
 const check = (texts: readonly string[], allowPartial = false): Promise<CheckReport> =>
   checkCertificates(texts.map((text, i) => ({ name: `cert${i + 1}.json`, text })), { workers: 1, allowPartial });
 
-/** The box a path cuts out of the region: each step halves one dimension at bisectionPoint. */
-function boxOf(region: Box, path: string): Box {
-  const box = { ...region } as Record<DimensionName, readonly [number, number]>;
-  for (let i = 0; i < path.length; i += 2) {
-    const d = DIMENSION_NAMES[Number(path[i])]!;
-    const mid = bisectionPoint(d, box[d]);
-    box[d] = path[i + 1] === '0' ? [box[d][0], mid] : [mid, box[d][1]];
-  }
-  return box;
-}
 
 /** χ_W's largest (side 1) or smallest (side −1) corner of a box: it grows with μ and G and falls with N and T (proofs/certified-evaluation.md §4). */
 function chiCorner(box: Box, side: 1 | -1): Point {
@@ -144,7 +134,7 @@ describe('tampered certificates are refused, each with a line naming what is wro
 
   it('a fails box relabelled holds with a consistent corner and enclosure: the checker\'s bound exceeds the threshold', async () => {
     // Arrange: the upper corner χ_W is honest (so the enclosures agree); only the verdict lies.
-    const box = boxOf(weightClaim.region, failsPath);
+    const box = boxOfPath(weightClaim.region, failsPath);
     const top = chiCorner(box, 1);
     const chi = chiAt(top);
     expect(chi).toBeGreaterThan(0.1); // the box fails: its smallest χ_W is above 0.1, so its largest is too
@@ -162,13 +152,13 @@ describe('tampered certificates are refused, each with a line naming what is wro
 
   it('a fails box relabelled holds with an enclosure under the threshold: refused, naming the box', async () => {
     // Caught by the checker's own upper bound (the stored enclosure's lower end is not compared for χ_W; see the BUG above).
-    const top = chiCorner(boxOf(weightClaim.region, failsPath), 1);
+    const top = chiCorner(boxOfPath(weightClaim.region, failsPath), 1);
     const report = await check([edited(weight, (d) => { d.boxes[failsIndex] = { path: failsPath, verdict: 'holds', at: pick(top, varying(weightClaim.region)), enclosure: [0.05, 0.05] }; })]);
     expect(problemsMatching(report, new RegExp(`^cert1\\.json: box ${failsPath}: (stored enclosure \\[0\\.05, 0\\.05\\] disagrees|marked holds, but the checker's upper bound [0-9.]+ is not ≤ the threshold 0\\.1$)`))).toHaveLength(1);
   });
 
   it('a holds box relabelled fails with a consistent corner and enclosure: the checker\'s lower bound is not above the threshold', async () => {
-    const bottom = chiCorner(boxOf(weightClaim.region, holdsPath), -1);
+    const bottom = chiCorner(boxOfPath(weightClaim.region, holdsPath), -1);
     const chi = chiAt(bottom);
     expect(chi).toBeLessThan(0.1);
     const report = await check([edited(weight, (d) => { d.boxes[holdsIndex] = { path: holdsPath, verdict: 'fails', at: pick(bottom, varying(weightClaim.region)), enclosure: [chi * (1 - 1e-12), chi * (1 + 1e-12)] }; })]);

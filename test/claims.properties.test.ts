@@ -3,6 +3,7 @@
 // and evaluate the claim's quantities there with qsdl's ordinary float64 library
 // (src/bounds/), not with the prover's enclosures: in a `holds` box the upper quantity is
 // ≤ the threshold, in a `fails` box the lower quantity is > the threshold.
+import { boxOfPath } from './_helpers/boxOfPath.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -12,7 +13,6 @@ import { cramerRaoDataLeak } from '../src/bounds/cramerRaoDataLeak.js';
 import { holevoWeightLeak } from '../src/bounds/holevoWeightLeak.js';
 import { networkDataLeakBound } from '../src/bounds/networkDataLeakBound.js';
 import { revisedDataLeak } from '../src/bounds/revisedDataLeak.js';
-import { bisectionPoint } from '../src/claims/branchAndBound.js';
 import { proveLeakageClaim, type LeakageCertificate } from '../src/claims/certificate.js';
 import { isAttackClaim, thresholdBits, type LeakageClaim } from '../src/claims/claim.js';
 import { DIMENSIONS, DIMENSION_NAMES, type Box, type DimensionName, type Point } from '../src/claims/dimensions.js';
@@ -84,16 +84,6 @@ function libraryQuantities(claim: LeakageClaim, certificate: LeakageCertificate)
   return { upper, lower: certificate.model.lower === null ? () => Number.NaN : libraryQuantity(certificate.model.lower.name, claim) };
 }
 
-/** The box a certificate path cuts out of the region (each step halves one dimension at bisectionPoint). */
-function boxOf(region: Box, path: string): Box {
-  const box = { ...region } as Record<DimensionName, readonly [number, number]>;
-  for (let i = 0; i < path.length; i += 2) {
-    const d = DIMENSION_NAMES[Number(path[i])]!;
-    const mid = bisectionPoint(d, box[d]);
-    box[d] = path[i + 1] === '0' ? [box[d][0], mid] : [mid, box[d][1]];
-  }
-  return box;
-}
 
 const inBox = (p: Point, box: Box) => DIMENSION_NAMES.every((d) => p[d] >= box[d][0] && p[d] <= box[d][1]);
 
@@ -148,7 +138,7 @@ const proved: Proved[] = SHIPPED.flatMap((name) => {
     if (c.kind === 'accuracy' || isAttackClaim(c)) return [];
     const claim: LeakageClaim = { ...c, budget: { ...c.budget, boxes: Math.min(c.budget.boxes, 2000) } };
     const { certificate } = proveLeakageClaim(claim, name);
-    return [{ label: `${name}/${c.id}`, claim, certificate, boxes: certificate.boxes.map((b) => ({ box: boxOf(claim.region, b.path), verdict: b.verdict })) }];
+    return [{ label: `${name}/${c.id}`, claim, certificate, boxes: certificate.boxes.map((b) => ({ box: boxOfPath(claim.region, b.path), verdict: b.verdict })) }];
   });
 });
 
@@ -273,7 +263,7 @@ describe('a sampled point never contradicts a certificate (random claims)', () =
         const claim: LeakageClaim = { ...parsed, threshold: { fraction: value / bits, bitsPerSymbol: bits } };
         // Act
         const { certificate } = proveLeakageClaim(claim, 'random');
-        const p: Proved = { label: `random/${claim.adversary}`, claim, certificate, boxes: certificate.boxes.map((b) => ({ box: boxOf(claim.region, b.path), verdict: b.verdict })) };
+        const p: Proved = { label: `random/${claim.adversary}`, claim, certificate, boxes: certificate.boxes.map((b) => ({ box: boxOfPath(claim.region, b.path), verdict: b.verdict })) };
         const decided = p.boxes.filter((b) => b.verdict !== 'unknown');
         fc.pre(decided.length > 0);
         const q = libraryQuantities(claim, certificate);

@@ -208,6 +208,15 @@ export function bisect(box: Box, d: DimensionName): [Box, Box] {
   ];
 }
 
+/** The two halves of a box along the dimension {@link splitDimension} picks, with their paths; null when it cannot be split. */
+function halves(path: string, box: Box, region: Box, qs: ClaimQuantities): { path: string; box: Box }[] | null {
+  const d = splitDimension(box, region, qs);
+  if (d === null) return null;
+  const [lo, hi] = bisect(box, d);
+  const idx = DIMENSION_NAMES.indexOf(d);
+  return [{ path: `${path}${idx}0`, box: lo }, { path: `${path}${idx}1`, box: hi }];
+}
+
 /** The top-level boxes of a run split into `2^depth` roots (for shards). @internal */
 export function rootBoxes(claim: LeakageClaim, depth: number): { path: string; box: Box }[] {
   const qs = claimQuantities(claim);
@@ -215,14 +224,7 @@ export function rootBoxes(claim: LeakageClaim, depth: number): { path: string; b
   for (let i = 0; i < depth; i += 1) {
     const next: { path: string; box: Box }[] = [];
     for (const b of level) {
-      const d = splitDimension(b.box, claim.region, qs);
-      if (d === null) {
-        next.push(b);
-        continue;
-      }
-      const [lo, hi] = bisect(b.box, d);
-      const idx = DIMENSION_NAMES.indexOf(d);
-      next.push({ path: `${b.path}${idx}0`, box: lo }, { path: `${b.path}${idx}1`, box: hi });
+      next.push(...(halves(b.path, b.box, claim.region, qs) ?? [b]));
     }
     level = next;
   }
@@ -271,15 +273,12 @@ export function branchAndBound(claim: LeakageClaim, roots: readonly { path: stri
       onProgress?.(done.length + heap.size + stuck.length, claim.budget.boxes);
     }
     const p = heap.pop();
-    const d = splitDimension(p.box, claim.region, qs);
-    if (d === null) {
+    const kids = halves(p.path, p.box, claim.region, qs);
+    if (kids === null) {
       stuck.push(p);
       continue;
     }
-    const [lo, hi] = bisect(p.box, d);
-    const idx = DIMENSION_NAMES.indexOf(d);
-    take(`${p.path}${idx}0`, lo);
-    take(`${p.path}${idx}1`, hi);
+    for (const k of kids) take(k.path, k.box);
   }
   if (stoppedBy === 'decided' && stuck.length > 0) stoppedBy = 'resolution';
   for (const p of [...heap.drain(), ...stuck]) done.push({ path: p.path, box: p.box, verdict: 'unknown', at: p.upperAt, enclosure: p.upperEnclosure });
