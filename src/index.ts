@@ -145,13 +145,13 @@ export { decidingEntry, operatingPointMargin, paperOperatingPoints, type Operati
 // Claims, certified audit and certificates (docs/claims.md)
 export { CLAIM_DEFAULTS, ClaimsFileError, MAX_CLAIMS_BYTES, MAX_CLAIMS_DEPTH, parseClaims, type NetworkShapes } from './claims/parseClaims.js';
 export { CLAIMS_SCHEMA, CLAIMS_SCHEMA_ID } from './claims/claimsSchema.js';
-export { DATA_ADVERSARIES, thresholdBits, WEIGHT_ADVERSARIES, type AccuracyClaim, type Claim, type ClaimBudget, type ClaimLayer, type ClaimsFile, type DataAdversary, type LeakageClaim, type WeightAdversary } from './claims/claim.js';
+export { DATA_ADVERSARIES, isAttackClaim, thresholdBits, WEIGHT_ADVERSARIES, type AccuracyClaim, type AttackClaim, type Claim, type ClaimBudget, type ClaimLayer, type ClaimsFile, type DataAdversary, type LeakageClaim, type WeightAdversary } from './claims/claim.js';
 export { DIMENSIONS, DIMENSION_NAMES, type Box, type DimensionInfo, type DimensionName, type Point, type Range } from './claims/dimensions.js';
 export { bisectionPoint, boxFromPath, branchAndBound, regionVerdict, verdictVolumes, type BoxVerdict, type DecidedBox, type ProofRun } from './claims/branchAndBound.js';
 export { CERTIFICATE_FORMAT, certificateText, proveLeakageClaim, type CertificateBox, type ProvedClaim, type CertificateQuantity, type LeakageCertificate, type ShardSpec } from './claims/certificate.js';
 export { canonicalJson, certificateHash } from './claims/canonicalJson.js';
 export { accuracyEvidence, clopperPearson, type AccuracyEvidence } from './claims/accuracyEvidence.js';
-export { auditClaims, auditVerdict, type AuditContext, type ClaimAudit, type DecisionMethod } from './claims/auditClaims.js';
+export { auditClaims, auditVerdict, type AttackPoint, type AuditContext, type ClaimAudit, type DecisionMethod } from './claims/auditClaims.js';
 export { solveOperatingPoint, type SolveGain, type SolveInput, type SolveResult } from './claims/solveOperatingPoint.js';
 export { SHIPPED_CLAIMS } from './claims/shippedClaims.js';
 export { auditReportHtml } from './render/auditReportHtml.js';
