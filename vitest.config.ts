@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/out/vitest.json' }]] : ['default'],
     testTimeout: 60_000,
+    // One event-loop turn after every test, so the worker reads the runner's replies (test/_setup/yieldBetweenTests.ts).
+    setupFiles: ['test/_setup/yieldBetweenTests.ts'],
   },
 });
