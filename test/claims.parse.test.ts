@@ -291,9 +291,12 @@ describe('parseClaims never fails in an unplanned way', () => {
           if (o === null || typeof o !== 'object') continue;
           const parent = o as Record<string | number, unknown>;
           const last = m.path[m.path.length - 1]!;
-          if (m.op === 'set') parent[last] = m.value;
+          // A fresh copy of the value: fc.constantFrom hands out the same object every run, and a
+          // mutation that wrote into a shared value could make the next document cyclic.
+          const value = m.value === undefined ? undefined : structuredClone(m.value);
+          if (m.op === 'set') parent[last] = value;
           else if (m.op === 'delete') delete parent[last];
-          else if (parent[last] !== null && typeof parent[last] === 'object' && !Array.isArray(parent[last])) Object.defineProperty(parent[last], m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+          else if (parent[last] !== null && typeof parent[last] === 'object' && !Array.isArray(parent[last])) Object.defineProperty(parent[last], m.key, { value, enumerable: true, configurable: true, writable: true });
         }
         try {
           parseClaims(JSON.stringify(doc), () => COMMITTED_SHAPES); // any network name: the committed shapes
