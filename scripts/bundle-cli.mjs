@@ -20,6 +20,17 @@ await build({
   logLevel: 'warning',
 });
 
+// The parallel accuracy computations run dist/inference-worker.mjs (src/inference/inferenceWorker.ts).
+await build({
+  entryPoints: ['src/inference/inferenceWorker.ts'],
+  outfile: 'dist/inference-worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
 await build({
   entryPoints: ['src/cli/qsdl.ts'],
   outfile: 'dist/qsdl.mjs',

@@ -54,6 +54,7 @@ export { networkBytes, parseNetwork, readNetwork, MAX_NETWORK_LAYERS, MAX_NETWOR
 export { accuracyCurve, type AccuracyCurveOptions } from './inference/accuracyCurve.js';
 export { accuracyLookup, thresholdCrossing, type ThresholdCrossing } from './inference/accuracyLookup.js';
 export { testAccuracy, type AccuracyResult } from './inference/testAccuracy.js';
+export { testAccuracyParallel, accuracyCurveParallel, type ParallelAccuracyOptions } from './inference/parallelAccuracy.js';
 
 // Studies (results and verdicts) and their renderers
 export { PAPER_HEADLINE, type HeadlineCriteria } from './studies/paperHeadline.js';
@@ -140,7 +141,7 @@ export { clientCountermeasures, type CountermeasureInput, type CountermeasureRow
 // Errors
 export { InputRangeError, InputTypeError, isInputError } from './inputError.js';
 export { combineVerdicts, type ClaimVerdict, type EvidenceKind } from './studies/claimVerdict.js';
-export { decidingEntry, operatingPointMargin, paperOperatingPoints, type OperatingPointEntry, type OperatingPointReport } from './studies/paperOperatingPoints.js';
+export { decidingEntry, operatingPointMargin, paperOperatingPoints, type OperatingPointEntry, type OperatingPointReport, type PaperOperatingPointsOptions } from './studies/paperOperatingPoints.js';
 
 // Claims, certified audit and certificates (docs/claims.md)
 export { CLAIM_DEFAULTS, ClaimsFileError, MAX_CLAIMS_BYTES, MAX_CLAIMS_DEPTH, parseClaims, type NetworkShapes } from './claims/parseClaims.js';

@@ -86,8 +86,8 @@ describe('accuracySweep and qsdl curve: the accuracy-versus-SNR curve beside the
   const n = 500;
   const split: MnistSplit = { ...full, count: n, images: full.images.subarray(0, n * 784), labels: full.labels.subarray(0, n) };
 
-  it('the paper-2024 notebook grid (F) and the physical grid at SNR = F/4 give the same accuracy at every point: the two parametrisations are one noise', () => {
-    const nb = accuracySweep(network, split, { kind: 'paper-2024-notebook' });
+  it('the paper-2024 notebook grid (F) and the physical grid at SNR = F/4 give the same accuracy at every point: the two parametrisations are one noise', async () => {
+    const nb = await accuracySweep(network, split, { kind: 'paper-2024-notebook' });
     const ph = accuracyCurve(network, split, PAPER_RAW_ACCURACY_F.map((f) => ({ model: 'snr', snr: f / 4 })));
     expect(nb.rows).toHaveLength(512);
     nb.rows.forEach((r, k) => {
@@ -97,10 +97,10 @@ describe('accuracySweep and qsdl curve: the accuracy-versus-SNR curve beside the
     });
   }, 60_000);
 
-  it('rejects a bad grid with the parameter, range and value', () => {
-    expect(() => accuracySweep(network, split, { kind: 'snr', min: 0, max: 1, points: 5 })).toThrow(/smallest SNR must be a finite number in \(0, ∞\); received 0/);
-    expect(() => accuracySweep(network, split, { kind: 'snr', min: 2, max: 1, points: 5 })).toThrow(/largest SNR must be greater than the smallest \(2\); received 1/);
-    expect(() => accuracySweep(network, split, { kind: 'snr', min: 1, max: 2, points: 1.5 })).toThrow(/number of points/);
+  it('rejects a bad grid with the parameter, range and value', async () => {
+    await expect(accuracySweep(network, split, { kind: 'snr', min: 0, max: 1, points: 5 })).rejects.toThrow(/smallest SNR must be a finite number in \(0, ∞\); received 0/);
+    await expect(accuracySweep(network, split, { kind: 'snr', min: 2, max: 1, points: 5 })).rejects.toThrow(/largest SNR must be greater than the smallest \(2\); received 1/);
+    await expect(accuracySweep(network, split, { kind: 'snr', min: 1, max: 2, points: 1.5 })).rejects.toThrow(/number of points/);
   });
 
   it('qsdl curve (10 000 images): 96 % is reached near the authors\' own simulations at the same noise, far below where their maps read it', () => {

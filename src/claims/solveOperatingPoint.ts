@@ -1,5 +1,5 @@
 import type { MnistSplit } from '../data/loadMnist.js';
-import { accuracyCurve } from '../inference/accuracyCurve.js';
+import { accuracyCurveParallel } from '../inference/parallelAccuracy.js';
 import type { BiasFreeNetwork } from '../inference/noisyForward.js';
 import { InputRangeError } from '../inputError.js';
 import { measurementNoiseFactor } from '../protocol/measurementNoiseFactor.js';
@@ -124,7 +124,7 @@ function lastTrue(lo: number, hi: number, ok: (x: number) => boolean): number | 
  * @returns the verdict, the cheapest point and the per-gain picture
  * @public
  */
-export function solveOperatingPoint(input: SolveInput, network: BiasFreeNetwork, test: MnistSplit, onProgress?: (done: number, total: number) => void): SolveResult {
+export async function solveOperatingPoint(input: SolveInput, network: BiasFreeNetwork, test: MnistSplit, onProgress?: (done: number, total: number) => void): Promise<SolveResult> {
   const [gLo, gHi] = input.gain;
   if (!(gLo > 1 && gLo <= gHi)) throw new InputRangeError(`gain range must have 1 < lo ≤ hi; received [${gLo}, ${gHi}]`);
   if (!(input.mu[0] > 0 && input.mu[0] <= input.mu[1])) throw new InputRangeError(`μ range must have 0 < lo ≤ hi; received [${input.mu[0]}, ${input.mu[1]}]`);
@@ -144,7 +144,7 @@ export function solveOperatingPoint(input: SolveInput, network: BiasFreeNetwork,
   const n = Math.min(input.images, test.count);
   const size = test.rows * test.cols;
   const split: MnistSplit = { ...test, count: n, images: test.images.subarray(0, n * size), labels: test.labels.subarray(0, n) };
-  const curve = accuracyCurve(network, split, SNR_GRID.map((snr) => ({ model: 'snr' as const, snr })), { seed: input.seed, onProgress });
+  const curve = await accuracyCurveParallel(network, split, SNR_GRID.map((snr) => ({ model: 'snr' as const, snr })), { seed: input.seed, ...(onProgress === undefined ? {} : { onProgress }) });
   const ci = curve.map((r) => clopperPearson(r.correct, r.count, input.confidence));
   const min = input.minAccuracyPercent / 100;
   // SNR_ok: from here up every grid point's interval is above the claim; SNR_fail: from here down every one is below.
@@ -170,7 +170,7 @@ export function solveOperatingPoint(input: SolveInput, network: BiasFreeNetwork,
     const mu = Math.max(best.muAccuracyMin, input.mu[0]);
     const snr = mu / measurementNoiseFactor(best.gain);
     // Accuracy at the point itself, with a fresh seed (a check of the curve's reading).
-    const r = accuracyCurve(network, split, [{ model: 'snr', snr }], { seed: input.seed + 1 })[0]!;
+    const r = (await accuracyCurveParallel(network, split, [{ model: 'snr', snr }], { seed: input.seed + 1 }))[0]!;
     const iv = clopperPearson(r.correct, r.count, input.confidence);
     cheapest = { mu, gain: best.gain, weightBits: wq.upper.at(point(mu, best.gain)), dataBits: dq.upper.at(point(1, best.gain)), accuracyPercent: r.accuracyPercent, accuracyIntervalPercent: [100 * iv[0], 100 * iv[1]] };
   }

@@ -1,5 +1,6 @@
 import { integerAtLeast, nonNegative } from '../_internal/validate.js';
 import { InputRangeError } from '../inputError.js';
+import { inverseNorm } from './_internal/inverseNorm.js';
 
 /**
  * One optical layer as the client sees it (docs/model.md#protocol, docs/model.md#accuracy): the input is
@@ -30,13 +31,7 @@ export function noisyLayer(weights: Float64Array, rows: number, x: Float64Array,
   const y = out ?? new Float64Array(m);
   if (y.length !== m) throw new InputRangeError(`out must have ${m} entries; received ${y.length}`);
   if (y.buffer === x.buffer) throw new InputRangeError('out must not share memory with the input x (rows would overwrite it)');
-  // ‖x‖ with the largest |x_j| factored out, so that neither squares overflow (1e200) nor underflow (1e-170).
-  let big = 0;
-  for (let j = 0; j < n; j += 1) big = Math.max(big, Math.abs(x[j] as number));
-  if (!Number.isFinite(big)) throw new InputRangeError(`input x must be finite; received an entry ${big}`);
-  let norm2 = 0;
-  for (let j = 0; j < n; j += 1) norm2 += ((x[j] as number) / big) * ((x[j] as number) / big);
-  const scale = big > 0 ? 1 / (big * Math.sqrt(norm2)) : 0;
+  const scale = inverseNorm(x);
   // Four rows at a time (each x_j loaded once for four products: about twice as fast); every row's
   // sum still runs over j = 0 … N−1 in order, so the results are those of one row at a time, bit for bit.
   let i = 0;

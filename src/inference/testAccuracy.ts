@@ -1,8 +1,10 @@
 import type { MnistSplit } from '../data/loadMnist.js';
-import { encodePixels, type PixelEncoding } from './encodePixels.js';
-import { argmax, noisyForward, type BiasFreeNetwork } from './noisyForward.js';
-import { outputNoiseStd, type OutputNoiseSpec } from './outputNoiseStd.js';
-import { normalSampler } from '../kernels/normalSampler.js';
+import type { PixelEncoding } from './encodePixels.js';
+import type { BiasFreeNetwork } from './noisyForward.js';
+import { accuracyCounts } from './_internal/accuracyCounts.js';
+import { seed32 } from '../_internal/validate.js';
+import type { OutputNoiseSpec } from './outputNoiseStd.js';
+import { layerNoiseStds } from './_internal/noiseLevels.js';
 
 /** Result of {@link testAccuracy}. @public */
 export interface AccuracyResult {
@@ -22,6 +24,12 @@ export interface AccuracyResult {
  * or the notebook's F), with the layer's own mean(W²) setting α² = μ/mean(W²). Seeded:
  * the same seed gives the same accuracy. `noise: null` gives the clean accuracy.
  *
+ * The first layer sums over the inked pixels only (a blank pixel encodes as exactly 0 or −1;
+ * about 5× fewer multiply-adds). With `unit` the scores are {@link noisyForward}'s exactly; with
+ * `pm1` the first layer's products differ from the dense sum by rounding only, at most
+ * γ_{N+2}·Σ_j |W_ij|·(1 + |x_j| + |x_j + 1|) (proofs/batched-inference.md), and the counts
+ * equal those of noisyForward image by image at every noise level a test tries.
+ *
  * @param network - the trained network
  * @param split - MNIST images and labels (e.g. loadMnist('test'))
  * @param noise - the noise model, or null for none
@@ -33,20 +41,7 @@ export interface AccuracyResult {
  * @public
  */
 export function testAccuracy(network: BiasFreeNetwork, split: MnistSplit, noise: OutputNoiseSpec | null, seed = 1, encoding: PixelEncoding = 'pm1', onProgress?: (done: number, total: number) => void): AccuracyResult {
-  const noiseStds = network.layers.map((l) => {
-    if (noise === null) return 0;
-    let s = 0;
-    for (const w of l.weights) s += w * w;
-    return outputNoiseStd(noise, s / l.weights.length);
-  });
-  const normal = normalSampler(seed);
-  const size = split.rows * split.cols;
-  const x = new Float64Array(size);
-  let correct = 0;
-  for (let i = 0; i < split.count; i += 1) {
-    encodePixels(split.images.subarray(i * size, (i + 1) * size), encoding, x);
-    if (argmax(noisyForward(network, x, noiseStds, normal)) === split.labels[i]) correct += 1;
-    if (onProgress !== undefined && ((i + 1) % 500 === 0 || i + 1 === split.count)) onProgress(i + 1, split.count);
-  }
+  const noiseStds = layerNoiseStds(network, noise);
+  const correct = accuracyCounts(network, split, noiseStds, seed32('seed', seed), encoding, 0, split.count, onProgress);
   return { accuracyPercent: (100 * correct) / split.count, correct, count: split.count, noiseStds };
 }

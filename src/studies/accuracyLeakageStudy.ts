@@ -1,6 +1,6 @@
 import type { MnistSplit } from '../data/loadMnist.js';
 import { integerAtLeast } from '../_internal/validate.js';
-import type { AccuracyCurveOptions } from '../inference/accuracyCurve.js';
+import type { ParallelAccuracyOptions } from '../inference/parallelAccuracy.js';
 import { accuracyLookup } from '../inference/accuracyLookup.js';
 import type { BiasFreeNetwork } from '../inference/noisyForward.js';
 import { logspace } from '../kernels/logspace.js';
@@ -11,7 +11,7 @@ import { accuracySweep, type AccuracySweep } from './accuracySweep.js';
 import { InputRangeError } from '../inputError.js';
 
 /** Options of {@link accuracyLeakageStudy}. @public */
-export interface AccuracyLeakageStudyOptions extends AccuracyCurveOptions, AccuracyLeakageMapOptions {
+export interface AccuracyLeakageStudyOptions extends ParallelAccuracyOptions, AccuracyLeakageMapOptions {
   /** Gains on the map (log-spaced over the preset's range of G − 1). @defaultValue the preset's 512 */
   readonly gainPoints?: number;
   /** μ values on the map (log-spaced over the preset's range). @defaultValue the preset's 512 */
@@ -41,7 +41,7 @@ export interface AccuracyLeakageStudy {
  * @throws RangeError for grid sizes < 2 (and as {@link accuracySweep}, {@link accuracyLeakageMap})
  * @public
  */
-export function accuracyLeakageStudy(network: BiasFreeNetwork, split: MnistSplit, preset: PaperPreset, options: AccuracyLeakageStudyOptions = {}): AccuracyLeakageStudy {
+export async function accuracyLeakageStudy(network: BiasFreeNetwork, split: MnistSplit, preset: PaperPreset, options: AccuracyLeakageStudyOptions = {}): Promise<AccuracyLeakageStudy> {
   const base = preset.mapGrid();
   const span = (values: readonly number[], n: number | undefined, offset: number) => {
     if (n === undefined) return [...values];
@@ -58,7 +58,7 @@ export function accuracyLeakageStudy(network: BiasFreeNetwork, split: MnistSplit
   if (positiveMus.length === 0) throw new InputRangeError('mus must contain a value > 0; received none');
   const lo = positiveMus.reduce((a, b) => Math.min(a, b)) / dx2.reduce((a, b) => Math.max(a, b));
   const hi = positiveMus.reduce((a, b) => Math.max(a, b)) / dx2.reduce((a, b) => Math.min(a, b));
-  const sweep = accuracySweep(network, split, { kind: 'snr', min: lo, max: hi, points: integerAtLeast('curve points', options.curvePoints ?? 512, 2) }, options);
+  const sweep = await accuracySweep(network, split, { kind: 'snr', min: lo, max: hi, points: integerAtLeast('curve points', options.curvePoints ?? 512, 2) }, options);
   // logspace's end points can differ from lo and hi in the last bit: pin them so that no map point falls outside.
   const curveSnrs = sweep.rows.map((r) => r.snr);
   curveSnrs[0] = Math.min(curveSnrs[0] as number, lo);

@@ -1,6 +1,6 @@
 import type { MnistSplit } from '../data/loadMnist.js';
 import { integerAtLeast, positive } from '../_internal/validate.js';
-import { accuracyCurve, type AccuracyCurveOptions } from '../inference/accuracyCurve.js';
+import { accuracyCurveParallel, type ParallelAccuracyOptions } from '../inference/parallelAccuracy.js';
 import { thresholdCrossing, type ThresholdCrossing } from '../inference/accuracyLookup.js';
 import type { BiasFreeNetwork } from '../inference/noisyForward.js';
 import type { OutputNoiseSpec } from '../inference/outputNoiseStd.js';
@@ -95,16 +95,16 @@ function gridSnrs(grid: AccuracySweepGrid): number[] {
  * @param network - the trained network
  * @param split - test images and labels
  * @param grid - the grid (see above)
- * @param options - seed, encoding, progress (as {@link accuracyCurve})
+ * @param options - seed, encoding, worker threads, progress (as {@link accuracyCurveParallel}; the result does not depend on the workers)
  * @returns the rows and the 96 % crossings
  * @throws RangeError for a bad grid (non-positive SNRs, min ≥ max, fewer than 2 points)
- * @example accuracySweep(network, loadMnist('test'), { kind: 'snr', min: 1e-4, max: 100, points: 512 }).crossing96?.stable // returns ≈ 0.6
+ * @example (await accuracySweep(network, loadMnist('test'), { kind: 'snr', min: 1e-4, max: 100, points: 512 })).crossing96?.stable // returns ≈ 0.6
  * @public
  */
-export function accuracySweep(network: BiasFreeNetwork, split: MnistSplit, grid: AccuracySweepGrid, options: AccuracyCurveOptions = {}): AccuracySweep {
+export async function accuracySweep(network: BiasFreeNetwork, split: MnistSplit, grid: AccuracySweepGrid, options: ParallelAccuracyOptions = {}): Promise<AccuracySweep> {
   const snrs = gridSnrs(grid);
   const noises: OutputNoiseSpec[] = grid.kind === 'paper-2024-notebook' ? PAPER_RAW_ACCURACY_F.map((f) => ({ model: 'notebook', f })) : snrs.map((snr) => ({ model: 'snr', snr }));
-  const results = accuracyCurve(network, split, noises, options);
+  const results = await accuracyCurveParallel(network, split, noises, options);
   const rows = snrs.map((snr, k): AccuracySweepRow => {
     const r = results[k] as (typeof results)[number];
     const f = grid.kind === 'paper-2024-notebook' ? (PAPER_RAW_ACCURACY_F[k] as number) : 4 * snr;

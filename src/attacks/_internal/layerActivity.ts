@@ -1,6 +1,7 @@
 import { loadMnist } from '../../data/loadMnist.js';
 import { encodePixels, type PixelEncoding } from '../../inference/encodePixels.js';
 import type { BiasFreeNetwork } from '../../inference/noisyForward.js';
+import { blockProducts } from '../../inference/_internal/blockProducts.js';
 
 /** Inputs N_ℓ, rows M_ℓ and the measured fraction p_ℓ of non-zero inputs of one layer. @internal */
 export interface LayerActivity {
@@ -27,23 +28,27 @@ export function layerActivity(network: BiasFreeNetwork, encoding: PixelEncoding,
   const test = loadMnist('test');
   const side = test.rows * test.cols;
   const nonZero = network.layers.map(() => 0);
-  let input: Float64Array = new Float64Array(side);
-  for (let img = 0; img < images; img += 1) {
-    input = encodePixels(test.images.subarray(img * side, (img + 1) * side), encoding, new Float64Array(side));
+  // Blocks of images through a blocked matrix product (the same sums, bit for bit, as one image
+  // and one row at a time: blockProducts keeps each sum's order).
+  const block = 64;
+  let input: Float64Array = new Float64Array(block * side);
+  for (let first = 0; first < images; first += block) {
+    const count = Math.min(block, images - first);
+    for (let b = 0; b < count; b += 1) encodePixels(test.images.subarray((first + b) * side, (first + b + 1) * side), encoding, input.subarray(b * side, (b + 1) * side));
+    let n = side;
     network.layers.forEach((layer, l) => {
-      const n = input.length;
-      let count = 0;
-      for (let j = 0; j < n; j += 1) if (input[j] !== 0) count += 1;
-      nonZero[l] = (nonZero[l] as number) + count / n;
-      if (l === network.layers.length - 1) return;
-      const out = new Float64Array(layer.rows);
-      for (let i = 0; i < layer.rows; i += 1) {
-        let s = 0;
-        for (let j = 0; j < n; j += 1) s += (layer.weights[i * n + j] as number) * (input[j] as number);
-        out[i] = s > 0 ? s : 0;
+      for (let b = 0; b < count; b += 1) {
+        let nz = 0;
+        for (let j = 0; j < n; j += 1) if (input[b * n + j] !== 0) nz += 1;
+        nonZero[l] = (nonZero[l] as number) + nz / n;
       }
+      if (l === network.layers.length - 1) return;
+      const out = blockProducts(layer.weights, layer.rows, n, input, count, new Float64Array(count * layer.rows));
+      for (let k = 0; k < out.length; k += 1) if (!((out[k] as number) > 0)) out[k] = 0; // ReLU
       input = out;
+      n = layer.rows;
     });
+    input = new Float64Array(block * side);
   }
   const sizes = network.layers.map((layer) => ({ rows: layer.rows, inputs: layer.weights.length / layer.rows }));
   const result = sizes.map((s, l) => ({ ...s, activeFraction: (nonZero[l] as number) / images }));

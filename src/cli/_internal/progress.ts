@@ -51,3 +51,13 @@ export function withBar<T>(progress: Progress, format: string, total: number, wo
     bar.stop();
   }
 }
+
+/** {@link withBar} for asynchronous work (e.g. worker threads): the bar is stopped when the work settles. @internal */
+export async function withBarAsync<T>(progress: Progress, format: string, total: number, work: (bar: ProgressBar) => Promise<T>): Promise<T> {
+  const bar = progress.bar(format, total);
+  try {
+    return await work(bar);
+  } finally {
+    bar.stop();
+  }
+}

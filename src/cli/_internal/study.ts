@@ -78,13 +78,13 @@ export function studyNetwork(flags: StudyRequest): Promise<LoadedNetwork> {
 }
 
 /** Run the study with progress bars on stderr (the curve over the images, then the map over the gains). @internal */
-export function runStudy(flags: StudyRequest, net: LoadedNetwork): AccuracyLeakageStudy {
+export async function runStudy(flags: StudyRequest, net: LoadedNetwork): Promise<AccuracyLeakageStudy> {
   const test = loadMnistData('test');
   const progress = progressOn(flags.quiet);
   const curve = progress.bar('accuracy curve [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count);
   let map: ReturnType<typeof progress.bar> | undefined;
   try {
-    return accuracyLeakageStudy(net.network, test, flags.preset, {
+    return await accuracyLeakageStudy(net.network, test, flags.preset, {
       ...flags,
       onProgress: (done) => curve.update(done),
       onMapProgress: (done, total) => {

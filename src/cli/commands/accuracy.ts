@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { MAX_MU } from '../../bounds/holevoWeightLeak.js';
-import { testAccuracy } from '../../inference/testAccuracy.js';
+import { testAccuracyParallel } from '../../inference/parallelAccuracy.js';
 import { clientNoiseFactor } from '../../protocol/clientNoiseFactor.js';
 import { QSDL_VERSION } from '../../version.js';
 import { loadMnistData, loadNetworkFlag, networkJson, networkOption } from '../_internal/networkFlag.js';
 import { numericOption } from '../_internal/numericOption.js';
 import { UsageError } from '../_internal/errors.js';
-import { progressOn, withBar } from '../_internal/progress.js';
+import { progressOn, withBarAsync } from '../_internal/progress.js';
 import { fmt, wrap } from '../../render/table.js';
 import { addNumericOptions, quietOption, readNumericFlags, seedFlag, seedOption, type CliIo } from './common.js';
 
@@ -43,8 +43,9 @@ export function registerAccuracy(program: Command, io: CliIo): void {
     const snr = mu / clientNoiseFactor(gain, efficiency, electronicNoise);
     const net = await loadNetworkFlag(opts.network as string | undefined);
     const test = loadMnistData('test');
-    const r = withBar(progressOn(opts.quiet === true), 'accuracy [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count, (bar) =>
-      testAccuracy(net.network, test, { model: 'physical', mu, gain, efficiency, electronicNoise }, seed, 'pm1', (done) => bar.update(done)));
+    const results = await withBarAsync(progressOn(opts.quiet === true), 'accuracy [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count, (bar) =>
+      testAccuracyParallel(net.network, test, [{ model: 'physical', mu, gain, efficiency, electronicNoise }], { seed, encoding: 'pm1', onProgress: (done) => bar.update(done) }));
+    const r = results[0]!;
     if (opts.json === true) {
       io.stdout(`${JSON.stringify({ accuracy: r.accuracyPercent, unit: 'percent', correct: r.correct, count: r.count, mu, gain, efficiency, electronicNoise, snr, seed, noiseStds: r.noiseStds, ...networkJson(net), qsdlVersion: QSDL_VERSION })}\n`);
       return;

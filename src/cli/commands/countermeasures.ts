@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { accuracyCurve } from '../../inference/accuracyCurve.js';
+import { accuracyCurveParallel } from '../../inference/parallelAccuracy.js';
 import { clientCountermeasures } from '../../studies/clientCountermeasures.js';
 import { QSDL_VERSION } from '../../version.js';
 import { loadMnistData, loadNetworkFlag, networkJson, networkOption } from '../_internal/networkFlag.js';
 import { UsageError } from '../_internal/errors.js';
 import { numericOption } from '../_internal/numericOption.js';
-import { progressOn, withBar } from '../_internal/progress.js';
+import { progressOn, withBarAsync } from '../_internal/progress.js';
 import { rejectFlags } from '../_internal/strictOptions.js';
 import { fmt, formatTable, wrap } from '../../render/table.js';
 import { addNumericOptions, quietOption, readNumericFlags, seedFlag, seedOption, type CliIo } from './common.js';
@@ -52,8 +52,8 @@ export function registerCountermeasures(program: Command, io: CliIo): void {
       net = await loadNetworkFlag(opts.network as string | undefined);
       const test = loadMnistData('test');
       const n = net.network;
-      accuracy = withBar(progressOn(opts.quiet === true), 'accuracy curve [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count, (bar) =>
-        accuracyCurve(n, test, rows.map((r) => ({ model: 'snr' as const, snr: r.snr })), { seed, onProgress: (done) => bar.update(done) }).map((a) => a.accuracyPercent));
+      accuracy = await withBarAsync(progressOn(opts.quiet === true), 'accuracy curve [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count, async (bar) =>
+        (await accuracyCurveParallel(n, test, rows.map((r) => ({ model: 'snr' as const, snr: r.snr })), { seed, onProgress: (done) => bar.update(done) })).map((a) => a.accuracyPercent));
     }
     const out = rows.map((r, i) => ({ ...r, accuracyPercent: accuracy?.[i] ?? null }));
     if (opts.json === true) {

@@ -7,7 +7,7 @@ import { UsageError } from '../_internal/errors.js';
 import { loadMnistData, loadNetworkFlag, networkJson, networkOption } from '../_internal/networkFlag.js';
 import type { Domain } from '../_internal/numericOption.js';
 import { commitOutput, planOutput } from '../_internal/outputFile.js';
-import { progressOn, withBar } from '../_internal/progress.js';
+import { progressOn, withBarAsync } from '../_internal/progress.js';
 import { rejectFlags } from '../_internal/strictOptions.js';
 import { STUDY_LIMITS } from '../_internal/study.js';
 import { fmt, wrap } from '../../render/table.js';
@@ -74,7 +74,7 @@ export function registerCurve(program: Command, io: CliIo): void {
     const toFile = opts.output !== undefined && opts.output !== '-';
     const plan = toFile ? planOutput(opts.output as string, { what: `--output ${describeValue(opts.output)}`, inputs: net.identities }) : undefined;
     const test = loadMnistData('test');
-    const sweep = withBar(progressOn(opts.quiet === true), 'accuracy curve [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count, (bar) =>
+    const sweep = await withBarAsync(progressOn(opts.quiet === true), 'accuracy curve [{bar}] {percentage}% | {value}/{total} images | eta {eta_formatted}', test.count, (bar) =>
       accuracySweep(net.network, test, grid, { seed, encoding, onProgress: (done) => bar.update(done) }));
     const text = opts.json === true
       ? `${JSON.stringify({ grid, seed, encoding, unit: 'percent', ...networkJson(net), crossing96: sweep.crossing96, paperCrossing96SameNoise: sweep.paperCrossing96SameNoise, paperCrossing96MapsReading: sweep.paperCrossing96MapsReading, rows: sweep.rows, qsdlVersion: QSDL_VERSION }, (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? null : v))}\n`

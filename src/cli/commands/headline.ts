@@ -23,7 +23,7 @@ export function registerHeadline(program: Command, io: CliIo): void {
     .action(async (opts: StudyFlags & { json?: boolean }) => {
       const flags = readStudyFlags(opts);
       const net = await studyNetwork(flags);
-      const study = runStudy(flags, net);
+      const study = await runStudy(flags, net);
       const h = headline(study.map);
       const verdict = headlineVerdict(study.map, undefined, networkDataLeakShapes(net.network));
       io.verdict(verdictExit(verdict.verdict));

@@ -27,7 +27,7 @@ export function registerMaps(program: Command, io: CliIo): void {
       const names = [`${stem}-curve.csv`, `${stem}-map.csv`, `${stem}-map.svg`] as const;
       // Every target checked before the minutes of computation.
       const plans = names.map((p) => planOutput(p, { what: describeValue(p), inputs: net.identities, createFolder: true }));
-      const study = runStudy(flags, net);
+      const study = await runStudy(flags, net);
       const op = flags.preset.operatingPoint;
       const svg = accuracyLeakageMapSvg(study.map, {
         title: `${flags.preset.name} ranges: MNIST accuracy and leakage over (μ, G), ${study.map.gains.length} × ${study.map.mus.length} grid (qsdl ${fmt(net.provenance.cleanTestAccuracyPercent)} % clean)`,

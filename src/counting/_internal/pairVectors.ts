@@ -108,23 +108,42 @@ export function fittedPairs(split: MnistSplit): PixelPairs {
     }
   }
   const weight = (i: number, j: number) => {
-    const [a, b] = i < j ? [i, j] : [j, i];
+    const a = i < j ? i : j;
+    const b = i < j ? j : i;
     return h2((freq[a]! + freq[b]! - 2 * co[a * n + b]!) / images);
   };
   const score = (p: PixelPairs) => p.first.reduce((s, i, q) => s + weight(i, p.second[q]!), 0);
 
-  const edges: { i: number; j: number; w: number }[] = [];
-  for (let i = 0; i < n; i += 1) for (let j = i + 1; j < n; j += 1) edges.push({ i, j, w: weight(i, j) });
-  edges.sort((a, b) => b.w - a.w || a.i - b.i || a.j - b.j);
+  // Greedy matching: edges (i < j) heaviest first, ties by (i, j); typed arrays rather than 307 000
+  // objects (about 4× faster, same order: edges are numbered in (i, j) order, and the sort is by
+  // weight, then by that number).
+  const edgeCount = (n * (n - 1)) / 2;
+  const ends = new Int32Array(2 * edgeCount);
+  const weights = new Float64Array(edgeCount);
+  let e = 0;
+  for (let i = 0; i < n; i += 1) {
+    for (let j = i + 1; j < n; j += 1) {
+      ends[2 * e] = i;
+      ends[2 * e + 1] = j;
+      weights[e] = weight(i, j);
+      e += 1;
+    }
+  }
+  const byWeight = new Uint32Array(edgeCount);
+  for (let k = 0; k < edgeCount; k += 1) byWeight[k] = k;
+  byWeight.sort((a, b) => weights[b]! - weights[a]! || a - b);
   const used = new Uint8Array(n);
   const gFirst: number[] = [];
   const gSecond: number[] = [];
-  for (const e of edges) {
-    if (used[e.i] || used[e.j]) continue;
-    used[e.i] = 1;
-    used[e.j] = 1;
-    gFirst.push(e.i);
-    gSecond.push(e.j);
+  for (const k of byWeight) {
+    const i = ends[2 * k]!;
+    const j = ends[2 * k + 1]!;
+    if (used[i] || used[j]) continue;
+    used[i] = 1;
+    used[j] = 1;
+    gFirst.push(i);
+    gSecond.push(j);
+    if (gFirst.length === n / 2) break;
   }
   const greedy: PixelPairs = { first: Int32Array.from(gFirst), second: Int32Array.from(gSecond) };
 
