@@ -148,7 +148,7 @@ export { CLAIM_DEFAULTS, ClaimsFileError, MAX_CLAIMS_BYTES, MAX_CLAIMS_DEPTH, pa
 export { CLAIMS_SCHEMA, CLAIMS_SCHEMA_ID } from './claims/claimsSchema.js';
 export { DATA_ADVERSARIES, isAttackClaim, thresholdBits, WEIGHT_ADVERSARIES, type AccuracyClaim, type AttackClaim, type Claim, type ClaimBudget, type ClaimLayer, type ClaimsFile, type DataAdversary, type LeakageClaim, type WeightAdversary } from './claims/claim.js';
 export { DIMENSIONS, DIMENSION_NAMES, type Box, type DimensionInfo, type DimensionName, type Point, type Range } from './claims/dimensions.js';
-export { bisectionPoint, boxFromPath, branchAndBound, regionVerdict, verdictVolumes, type BoxVerdict, type DecidedBox, type ProofRun } from './claims/branchAndBound.js';
+export { bisectionPoint, boxFromPath, branchAndBound, DEFAULT_MEMORY_BOXES, MIN_MEMORY_BOXES, regionVerdict, verdictVolumes, type BoxVerdict, type DecidedBox, type ProofOptions, type ProofRun } from './claims/branchAndBound.js';
 export { CERTIFICATE_FORMAT, certificateText, proveLeakageClaim, type CertificateBox, type ProvedClaim, type CertificateQuantity, type LeakageCertificate, type ShardSpec } from './claims/certificate.js';
 export { canonicalJson, certificateHash } from './claims/canonicalJson.js';
 export { accuracyEvidence, clopperPearson, type AccuracyEvidence } from './claims/accuracyEvidence.js';

@@ -36,7 +36,8 @@ const SLACK = 1e-12;
  * (docs/claims.md#adversaries, proofs/certified-evaluation.md §4):
  * - chi-w: χ_W of Q·K·μ photons (Q inferences by K clients see one coherent state of Q·K·μ
  *   photons) with the per-use noise ε = 2(G − 1)/(G·f·N) + ε_tech, at its finite-size upper limit
- *   (1 + ε)/(1 − 2√(ln(1/δ)/(m − 1))) − 1 when the claim sets one (Laurent–Massart);
+ *   ((1 + η·ε)/(1 − 2√(ln(1/δ)/(m − 1))) − 1)/η when the claim sets one (Laurent–Massart on the
+ *   variance 1 + η·ε the server's detector of efficiency η sees, referred back by 1/η);
  * - chi-w-concentrated: the same with the noise of all Q·K copies on one mode, Q·K·ε (proofs/attacks.md §8.3);
  * - chi-w-half: χ_W/2 as paper-2025 plots it;
  * - network-/layer-subadditive: the subadditive Holevo bound with k + t photons per row;
@@ -48,7 +49,8 @@ function libraryQuantity(name: string, claim: LeakageClaim): (p: Point) => numbe
   const k = (g: number) => (g - 1) / g; // photons the client adds per row along x̂
   const fs = claim.finiteSize;
   const c = fs === undefined ? 1 : 1 / (1 - 2 * Math.sqrt(Math.log(1 / fs.delta) / (fs.samples - 1)));
-  const eps = (p: Point) => (1 + (2 * k(p.gain)) / (f * p.inputs) + p.technicalNoise) * c - 1;
+  // ((1 + η·ε)·c − 1)/η as ε·c + (c − 1)/η, so that without a finite size (c = 1) it is ε exactly, with no 1 + ηε − 1 rounding.
+  const eps = (p: Point) => ((2 * k(p.gain)) / (f * p.inputs) + p.technicalNoise) * c + (c - 1) / p.efficiency;
   const chi = (p: Point, noise: number) => holevoWeightLeak({ mu: p.mu * p.queries * p.clients, transmittance: p.transmittance, excessNoise: noise });
   const layers = (p: Point) => (claim.adversary === 'holevo-network' ? claim.layers! : [{ inputs: p.inputs, rows: p.rows }]);
   switch (name) {
@@ -222,6 +224,7 @@ describe('a sampled point never contradicts a certificate (random claims)', () =
       transmittance: range(fc.double({ min: 1e-3, max: 1, noNaN: true })),
       // Subnormal ε_tech is left out: it makes the prover's χ_W enclosure infinite (see the BUG in claims.enclosures.test.ts).
       technicalNoise: range(fc.double({ min: 0, max: 1, noNaN: true }).map((x) => (x < 1e-300 ? 0 : x))),
+      efficiency: range(fc.double({ min: 0.01, max: 1, noNaN: true })),
       queries: range(COUNT(1, 30)),
       clients: range(COUNT(1, 30)),
     }),

@@ -1124,6 +1124,57 @@ def tiling():
           ok and passed > 0, f"{passed} of 3000 random sets passed")
 
 
+# =============================================================================================
+# 5. The server's detector efficiency (section 4.7)
+# =============================================================================================
+def weight_q_fs(mu, G, N, T, eps_tech, Q, K, f, eta, m=None, delta=None):
+    """chi-w with the finite-size limit through a detector of efficiency eta, in the checker's form
+    eps_fs = ((1 + eta eps) C - 1)/eta, C = 1/(1 - 2 sqrt(ln(1/delta)/(m - 1))); no finite size: eps."""
+    eps = eps_of(G, N, f, eps_tech)
+    if m is not None:
+        C = 1 / (1 - 2 * mp.sqrt(mp.log(1 / mp.mpf(delta)) / (m - 1)))
+        eta = mp.mpf(eta)
+        eps = ((1 + eta * eps) * C - 1) / eta
+    return chi_textbook(mp.mpf(mu) * Q * K, T, eps)
+
+
+def detector_efficiency():
+    print("5. The server's detector efficiency eta in weight claims (note section 4.7)")
+    eta, e_, C = sp.symbols("eta epsilon C", positive=True)
+    # A beam splitter of transmittance eta with vacuum (variance 1) in the other port: the residual
+    # variance 1 + eps (around the known mean) becomes eta (1 + eps) + (1 - eta).
+    check("detector of efficiency eta (beam splitter, vacuum port): detected residual variance eta (1 + eps) + (1 - eta) = 1 + eta eps",
+          zero(sp.expand(eta * (1 + e_) + (1 - eta) - (1 + eta * e_))))
+    checker = ((1 + eta * e_) * C - 1) / eta
+    prover = e_ * C + (C - 1) / eta
+    ok = zero(sp.simplify(checker - prover))
+    ok = ok and zero(sp.simplify(checker.subs(eta, 1) - ((1 + e_) * C - 1))) and zero(sp.simplify(checker.subs(C, 1) - e_))
+    ok = ok and zero(sp.simplify(sp.diff(prover, eta) + (C - 1) / eta ** 2)) and zero(sp.simplify(sp.diff(prover, e_) - C))
+    check("eps_fs(eta) = ((1 + eta eps) C - 1)/eta = eps C + (C - 1)/eta; = (1 + eps) C - 1 at eta = 1, = eps at C = 1; d/deta = -(C - 1)/eta^2 <= 0, d/deps = C > 0",
+          ok)
+    mp.mp.dps = 50
+    tol = mp.mpf(10) ** -30
+    etas = linspace(0.05, 1.0, 8)
+    bases = list(itertools.product([1e-3, 1, 50], [1.01, 2, 3.5], [100, 1e4], [0.5, 0.9, 1.0], [0.0, 1e-3], [(1, 1), (100, 10)], [0.5, 1.0]))
+    RNG.shuffle(bases)
+    bases = bases[:60]
+    bad_fs = bad_const = fd_bad = 0
+    worst = mp.inf
+    for (mu, G, N, T, et, (Q, K), f) in bases:
+        for (m, delta) in ((10 ** 6, 1e-10), (10 ** 4, 1e-6)):
+            def fn(v, m=m, delta=delta):
+                return weight_q_fs(mu, G, N, T, et, Q, K, f, v, m, delta)
+            b, w, _ = monotone_along(etas, fn, -1, tol)
+            bad_fs += b
+            worst = min(worst, w)
+            if not fd_sign(fn, mp.mpf(0.5), -1, mp.mpf(10) ** -6, tol, upper=1.0):
+                fd_bad += 1
+        vals = [weight_q_fs(mu, G, N, T, et, Q, K, f, v) for v in etas]
+        bad_const += sum(1 for v in vals if v != vals[0])
+    check("chi-w in efficiency (direction -1): non-increasing along eta in [0.05, 1] with m = 1e6, delta = 1e-10 and m = 1e4, delta = 1e-6; equal at every eta without a finite size",
+          bad_fs == 0 and fd_bad == 0 and bad_const == 0, f"{len(bases)} base points x 2 finite sizes x {len(etas)} values + finite differences, worst signed relative step {mp.nstr(worst, 3)}")
+
+
 def main():
     arithmetic()
     enclosures()
@@ -1132,6 +1183,7 @@ def main():
     composition()
     precision()
     tiling()
+    detector_efficiency()
     print("Summary of the checker's 24-digit chi_W enclosures (width/value over the grid; width/threshold near the thresholds):")
     for r in ("decimal", "double", "widened"):
         w = WORST[r]

@@ -21,9 +21,9 @@ declare const __QSDL_BUNDLE__: boolean | undefined;
 
 /** The checker's own table of proven monotone directions (proofs/certified-evaluation.md §4). */
 const DIRECTIONS: Readonly<Record<string, Readonly<Record<string, 1 | -1>>>> = {
-  'chi-w': { mu: 1, gain: 1, inputs: -1, transmittance: -1, technicalNoise: 1, queries: 1, clients: 1 },
-  'chi-w-concentrated': { mu: 1, gain: 1, inputs: -1, transmittance: -1, technicalNoise: 1, queries: 1, clients: 1 },
-  'chi-w-half': { mu: 1, gain: 1, inputs: -1, transmittance: -1, technicalNoise: 1, queries: 1, clients: 1 },
+  'chi-w': { mu: 1, gain: 1, inputs: -1, transmittance: -1, technicalNoise: 1, efficiency: -1, queries: 1, clients: 1 },
+  'chi-w-concentrated': { mu: 1, gain: 1, inputs: -1, transmittance: -1, technicalNoise: 1, efficiency: -1, queries: 1, clients: 1 },
+  'chi-w-half': { mu: 1, gain: 1, inputs: -1, transmittance: -1, technicalNoise: 1, efficiency: -1, queries: 1, clients: 1 },
   'network-subadditive': { gain: 1, technicalPhotons: 1 },
   'layer-subadditive': { gain: 1, technicalPhotons: 1, rows: 1 },
   'displace-and-count': { gain: 1, technicalPhotons: 1, efficiency: 1, rows: 1, inputs: -1 },

@@ -1,5 +1,5 @@
 import { QSDL_VERSION } from '../version.js';
-import { bisectionPoint, branchAndBound, regionVerdict, rootBoxes, verdictVolumes, type BoxVerdict, type DecidedBox, type ProofRun } from './branchAndBound.js';
+import { bisectionPoint, branchAndBound, regionVerdict, rootBoxes, verdictVolumes, type BoxVerdict, type DecidedBox, type ProofOptions, type ProofRun } from './branchAndBound.js';
 import { certificateHash } from './canonicalJson.js';
 import { thresholdBits, type LeakageClaim } from './claim.js';
 import { DIMENSION_NAMES, type DimensionName } from './dimensions.js';
@@ -123,13 +123,14 @@ export function shardRoots(claim: LeakageClaim, shard: ShardSpec): { depth: numb
  * @param claimsFile - the claims file's name, recorded
  * @param shard - which shard (default 1 of 1: the whole region)
  * @param onProgress - progress callback (leaves so far, budget)
+ * @param options - the cap on open boxes in memory (the certificate does not depend on it) and the spill folder
  * @returns the certificate and how the run went
  * @public
  */
-export function proveLeakageClaim(claim: LeakageClaim, claimsFile: string, shard: ShardSpec = { index: 1, count: 1 }, onProgress?: (leaves: number, budget: number) => void): ProvedClaim {
+export function proveLeakageClaim(claim: LeakageClaim, claimsFile: string, shard: ShardSpec = { index: 1, count: 1 }, onProgress?: (leaves: number, budget: number) => void, options: ProofOptions = {}): ProvedClaim {
   const qs = claimQuantities(claim);
   const { depth, roots } = shardRoots(claim, shard);
-  const run = branchAndBound(claim, roots, onProgress);
+  const run = branchAndBound(claim, roots, onProgress, options);
   const varying = DIMENSION_NAMES.filter((d) => claim.region[d][0] < claim.region[d][1]);
   const pick = <T>(rec: Readonly<Record<DimensionName, T>>): Partial<Record<DimensionName, T>> => Object.fromEntries(varying.map((d) => [d, rec[d]]));
   const boxes: CertificateBox[] = run.boxes.map((b: DecidedBox) => (b.verdict === 'unknown' ? { path: b.path, verdict: b.verdict } : { path: b.path, verdict: b.verdict, at: pick(b.at), enclosure: b.enclosure }));

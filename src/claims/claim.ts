@@ -142,7 +142,7 @@ export function thresholdBits(claim: Pick<LeakageClaim, 'threshold'>): number {
 
 /** Dimensions a leakage claim may span (others must be absent or fixed at their defaults). @internal */
 export const CLAIM_DIMENSIONS: Readonly<Record<LeakageClaim['kind'], readonly DimensionName[]>> = Object.freeze({
-  'weight-leakage': ['mu', 'gain', 'inputs', 'transmittance', 'technicalNoise', 'queries', 'clients'],
-  lifetime: ['mu', 'gain', 'inputs', 'transmittance', 'technicalNoise', 'queries', 'clients'],
+  'weight-leakage': ['mu', 'gain', 'inputs', 'transmittance', 'technicalNoise', 'efficiency', 'queries', 'clients'],
+  lifetime: ['mu', 'gain', 'inputs', 'transmittance', 'technicalNoise', 'efficiency', 'queries', 'clients'],
   'data-leakage': ['gain', 'inputs', 'rows', 'technicalPhotons', 'efficiency'],
 });

@@ -104,7 +104,7 @@ export const CLAIMS_SCHEMA: Readonly<Record<string, unknown>> = {
           type: 'object',
           additionalProperties: false,
           required: ['mu', 'gain', 'inputs'],
-          properties: { mu: regionProperties.mu, gain: regionProperties.gain, inputs: regionProperties.inputs, transmittance: regionProperties.transmittance, lossDb: regionProperties.lossDb, technicalNoise: regionProperties.technicalNoise, queries: regionProperties.queries, clients: regionProperties.clients },
+          properties: { mu: regionProperties.mu, gain: regionProperties.gain, inputs: regionProperties.inputs, transmittance: regionProperties.transmittance, lossDb: regionProperties.lossDb, technicalNoise: regionProperties.technicalNoise, efficiency: regionProperties.efficiency, queries: regionProperties.queries, clients: regionProperties.clients },
         },
         activeFraction: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'f in ε = 2(G − 1)/(G·f·N) (default 0.5)' },
         finiteSize: {

@@ -186,6 +186,7 @@ function leakageClaim(raw: RawClaim, path: string, shapes: NetworkShapes | undef
   const attack = typeof raw.adversary === 'object' ? checkAttackAdversary(raw, path) : null;
   if (attack !== null && raw.network !== undefined) fail(`${path}.network`, 'a claim against a registered attack names no network (the attack takes --network as a parameter where it has one)');
   if (attack !== null && regionRaw.technicalPhotons !== undefined) fail(`${path}.region.technicalPhotons`, 'a registered attack takes no technical photons (its configuration has technicalNoise, in SNU, for weight claims)');
+  if (attack !== null && kind !== 'data-leakage' && regionRaw.efficiency !== undefined) fail(`${path}.region.efficiency`, 'a registered attack on the weights takes no server detector efficiency (η enters a weight claim only through its finite-size limit)');
   if (kind === 'data-leakage' && attack === null) {
     if (adversary === 'holevo-network') {
       network = (raw.network as string | undefined) ?? CLAIM_DEFAULTS.network;

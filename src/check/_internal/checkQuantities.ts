@@ -51,12 +51,14 @@ export function chiW(mu: DI, t: DI, eps: DI, need: Need = 'both'): DI {
   return idiv(nonNegative(nats), LN2);
 }
 
-/** ε = 2(G − 1)/(G·f·N) + ε_tech, and χ_W of Q·K·μ photons. */
+/** ε = 2(G − 1)/(G·f·N) + ε_tech (with a finite size: its upper limit through a detector of efficiency η), and χ_W of Q·K·μ photons. */
 export function weightQuantity(p: CheckPoint, f: number, half: boolean, need: Need = 'both', finiteSize: { samples: number; delta: number } | null = null, concentrated = false): DI {
   const g = num(p.gain!);
   const eps0 = iadd(idiv(imul(num(2), isub(g, ONE)), imul(g, imul(num(f), num(p.inputs!)))), num(p.technicalNoise!));
-  // Finite size: ε_fs = (1 + ε)/(1 − 2√(ln(1/δ)/(m − 1))) − 1 (Laurent–Massart).
-  const eps = finiteSize === null ? eps0 : isub(idiv(iadd(ONE, eps0), isub(ONE, imul(num(2), isqrt(idiv(iln(idiv(ONE, num(finiteSize.delta))), num(finiteSize.samples - 1)))))), ONE);
+  // Finite size through a detector of efficiency η: the server sees variance 1 + η·ε, takes its
+  // Laurent–Massart upper limit (1 + η·ε)/(1 − 2√(ln(1/δ)/(m − 1))) and refers it back: ε_fs = (that − 1)/η.
+  const eta = num(p.efficiency!);
+  const eps = finiteSize === null ? eps0 : idiv(isub(idiv(iadd(ONE, imul(eta, eps0)), isub(ONE, imul(num(2), isqrt(idiv(iln(idiv(ONE, num(finiteSize.delta))), num(finiteSize.samples - 1)))))), ONE), eta);
   const copies = imul(num(p.queries!), num(p.clients!));
   const mu = imul(num(p.mu!), copies);
   // Concentrated: all Q·K copies' noise on the signal mode (the lifetime upper bound).

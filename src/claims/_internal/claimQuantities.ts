@@ -46,11 +46,16 @@ function finiteSizeFactor(fs: LeakageClaim['finiteSize']): Interval | null {
   return divPos(exact(1), sub(exact(1), mulPos(exact(2), s)));
 }
 
-/** ε = 2(G − 1)/(G·f·N) + ε_tech enclosed, then its finite-size upper limit if the claim sets one. */
+/**
+ * ε = 2(G − 1)/(G·f·N) + ε_tech enclosed, then, if the claim sets a finite size, the upper
+ * limit the server infers through a detector of efficiency η: ε_fs = ε·c + (c − 1)/η, which
+ * is ((1 + η·ε)·c − 1)/η written as a sum of non-negative terms (the detected excess noise is
+ * η·ε; proofs/certified-evaluation.md §4.7). Without a finite size η does not enter.
+ */
 function weightNoise(p: Point, f: number, c: Interval | null): Interval {
   const k = divPos(sub(exact(p.gain), exact(1)), exact(p.gain));
   const eps = add(divPos(mulPos(exact(2), k), mulPos(exact(f), exact(p.inputs))), exact(p.technicalNoise));
-  return c === null ? eps : sub(mulPos(add(exact(1), eps), c), exact(1));
+  return c === null ? eps : add(mulPos(eps, c), divPos(sub(c, exact(1)), exact(p.efficiency)));
 }
 
 /** Q·K·μ: Q inferences by K clients see Q·K copies of |αw⟩, one coherent state of Q·K·μ photons (proofs/certified-evaluation.md §4.1). */
@@ -73,7 +78,8 @@ function chiW(f: number, c: Interval | null, scale: number, concentrated = false
   };
 }
 
-const WEIGHT_DIRECTIONS = Object.freeze({ mu: 1, gain: 1, inputs: -1, transmittance: -1, technicalNoise: 1, queries: 1, clients: 1 } as const);
+// η (the server's detector efficiency) enters only a finite-size limit, which falls as η grows; without one the quantity is constant in η (proofs/certified-evaluation.md §4.7).
+const WEIGHT_DIRECTIONS = Object.freeze({ mu: 1, gain: 1, inputs: -1, transmittance: -1, technicalNoise: 1, efficiency: -1, queries: 1, clients: 1 } as const);
 
 /** The quantities of a leakage claim. */
 export function claimQuantities(claim: LeakageClaim): ClaimQuantities {

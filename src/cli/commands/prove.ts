@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { certificateText, proveLeakageClaim, type LeakageCertificate, type ShardSpec } from '../../claims/certificate.js';
 import { isAttackClaim, type LeakageClaim } from '../../claims/claim.js';
+import { DEFAULT_MEMORY_BOXES, MIN_MEMORY_BOXES } from '../../claims/branchAndBound.js';
 import { EXIT, UsageError } from '../_internal/errors.js';
+import { parseInDomain } from '../_internal/numericOption.js';
 import { loadClaimsFile, shippedClaimsPaths, type LoadedClaims } from '../_internal/claimsFiles.js';
 import { checkFolderFlag, commitOutputs, planOutput, type OutputPlan } from '../_internal/outputFile.js';
 import { progressOn, withBar } from '../_internal/progress.js';
@@ -16,7 +18,7 @@ export function certificateName(file: string, id: string, shard: ShardSpec): str
   return join(file, shard.count === 1 ? `${id}.json` : `${id}.shard-${shard.index}-of-${shard.count}.json`);
 }
 
-interface Opts { claim?: string; out?: string; outDir?: string; shard?: string; check?: boolean; quiet?: boolean }
+interface Opts { claim?: string; out?: string; outDir?: string; shard?: string; memoryBoxes?: string; check?: boolean; quiet?: boolean }
 
 /** Register `qsdl prove`: certificates of leakage claims (docs/claims.md#certificates). @internal */
 export function registerProve(program: Command, io: CliIo): void {
@@ -28,6 +30,7 @@ export function registerProve(program: Command, io: CliIo): void {
     .option('--out <FILE>', 'write the one selected claim\'s certificate here (whole or not at all)')
     .option('--out-dir <DIR>', 'write every leakage claim\'s certificate as DIR/FILE/ID.json (shards: ID.shard-i-of-k.json)')
     .option('--shard <i/k>', 'prove shard i of k of each region (default: Slurm\'s SLURM_ARRAY_TASK_ID/…_COUNT, Kubernetes\' JOB_COMPLETION_INDEX with QSDL_SHARDS, or the whole region)')
+    .option('--memory-boxes <N>', `most open boxes (undecided, not yet split) kept in memory, an integer in [${MIN_MEMORY_BOXES}, 1e9]; the rest wait in a temporary file (TMPDIR) that is removed however the run ends; the certificate does not depend on it (default ${DEFAULT_MEMORY_BOXES})`)
     .option('--check', 'with --out-dir: compare with the certificates already there instead of writing (exit 3 if any differs or is missing)');
   quietOption(cmd);
   cmd.action(async (paths: string[], opts: Opts) => {
@@ -35,6 +38,7 @@ export function registerProve(program: Command, io: CliIo): void {
     if ((opts.out === undefined) === (opts.outDir === undefined)) throw new UsageError('give --out FILE (one claim) or --out-dir DIR (every leakage claim), not both and not neither');
     if (opts.outDir !== undefined) checkFolderFlag('--out-dir', opts.outDir);
     const shard = shardFrom(opts.shard);
+    const memoryBoxes = opts.memoryBoxes === undefined ? undefined : parseInDomain('--memory-boxes', opts.memoryBoxes, { min: MIN_MEMORY_BOXES, max: 1e9, integer: true });
     const files: LoadedClaims[] = [];
     for (const p of paths.length > 0 ? paths : shippedClaimsPaths()) files.push(await loadClaimsFile(p));
     let selected: { file: string; claim: LeakageClaim }[] = files.flatMap((f) => f.file.claims.filter((c): c is LeakageClaim => c.kind !== 'accuracy' && !isAttackClaim(c)).map((claim) => ({ file: f.file.name, claim })));
@@ -52,7 +56,7 @@ export function registerProve(program: Command, io: CliIo): void {
     const certs: { name: string; cert: LeakageCertificate }[] = [];
     for (const s of selected) {
       const { certificate } = withBar(progress, `prove ${s.file}/${s.claim.id} [{bar}] {percentage}% | {value}/{total} boxes`, s.claim.budget.boxes, (bar) =>
-        proveLeakageClaim(s.claim, s.file, shard, (leaves) => bar.update(leaves)));
+        proveLeakageClaim(s.claim, s.file, shard, (leaves) => bar.update(leaves), { memoryBoxes }));
       certs.push({ name: certificateName(s.file, s.claim.id, shard), cert: certificate });
     }
     if (opts.check === true) {
