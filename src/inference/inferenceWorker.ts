@@ -1,7 +1,7 @@
 /**
  * Worker thread of the parallel accuracy computations ({@link testAccuracyParallel},
- * {@link accuracyCurveParallel}): receives the network and the images once (shared memory), then
- * runs tasks — ranges of images — and posts their correct counts, with progress on the way.
+ * {@link accuracyCurveParallel}): receives the network once (shared memory), then tasks — a range
+ * of images with those images — and posts their correct counts, with progress on the way.
  * @internal
  */
 import { parentPort } from 'node:worker_threads';
@@ -9,17 +9,17 @@ import type { MnistSplit } from '../data/loadMnist.js';
 import type { BiasFreeNetwork } from './noisyForward.js';
 import { runInferenceTask, type InferenceTask } from './_internal/inferenceTask.js';
 
-let data: { network: BiasFreeNetwork; split: MnistSplit } | null = null;
+let network: BiasFreeNetwork | null = null;
 
-parentPort?.on('message', (msg: { init: { network: BiasFreeNetwork; split: MnistSplit } } | { id: number; task: InferenceTask }) => {
-  if ('init' in msg) {
-    data = msg.init;
+parentPort?.on('message', (msg: { network: BiasFreeNetwork } | { id: number; task: InferenceTask; split: MnistSplit }) => {
+  if ('network' in msg) {
+    network = msg.network;
     return;
   }
   try {
-    if (data === null) throw new Error('inference worker: a task arrived before the data');
+    if (network === null) throw new Error('inference worker: a task arrived before the network');
     let last = 0;
-    const counts = runInferenceTask(data.network, data.split, msg.task, (done) => {
+    const counts = runInferenceTask(network, msg.split, msg.task, (done) => {
       parentPort!.postMessage({ id: msg.id, progress: done - last });
       last = done;
     });

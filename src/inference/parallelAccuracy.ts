@@ -36,12 +36,9 @@ function workerUrl(): URL | null {
   return existsSync(fileURLToPath(url)) ? url : null;
 }
 
-/** A copy of a typed array in shared memory (sent to every worker without copying again). */
-function shared(a: Float64Array): Float64Array;
-function shared(a: Uint8Array): Uint8Array;
-function shared(a: Float64Array | Uint8Array): Float64Array | Uint8Array {
-  // Plain typed arrays (MNIST pixels may be a Buffer, whose constructor is not for this).
-  const out = a instanceof Float64Array ? new Float64Array(new SharedArrayBuffer(a.byteLength)) : new Uint8Array(new SharedArrayBuffer(a.byteLength));
+/** A copy of the weights in shared memory (sent to every worker without copying again). */
+function sharedCopy(a: Float64Array): Float64Array {
+  const out = new Float64Array(new SharedArrayBuffer(a.byteLength));
   out.set(a);
   return out;
 }
@@ -53,7 +50,7 @@ function ranges(count: number, parts: number): [number, number][] {
 }
 
 /**
- * Run tasks on `workers` threads (each gets the network and the images once, in shared memory),
+ * Run tasks on `workers` threads (each gets the network once, in shared memory, and each task its images),
  * or in this thread when workers is 1, the split is small or the worker script is absent.
  * Returns each task's counts in task order; the result does not depend on the number of workers.
  */
@@ -74,16 +71,17 @@ async function runTasks(network: BiasFreeNetwork, split: MnistSplit, tasks: Infe
       });
     });
   }
-  const init = {
-    network: { layers: network.layers.map((l) => ({ weights: shared(l.weights), rows: l.rows })) },
-    split: { count: split.count, rows: split.rows, cols: split.cols, images: shared(split.images), labels: shared(split.labels) },
-  };
+  // Workers start first (about 50 ms each), while the weights are copied to shared memory.
+  const pool = Array.from({ length: n }, () => new Worker(url));
+  const shared = { layers: network.layers.map((l) => ({ weights: sharedCopy(l.weights), rows: l.rows })) };
+  const size = split.rows * split.cols;
+  // Each task gets its own images only (a copy of its range), numbered from its `from`.
+  const slice = (t: InferenceTask): MnistSplit => ({ count: t.to - t.from, rows: split.rows, cols: split.cols, images: new Uint8Array(split.images.subarray(t.from * size, t.to * size)), labels: new Uint8Array(split.labels.subarray(t.from, t.to)) });
   const out = new Array<number | Int32Array>(tasks.length);
   let next = 0;
-  const pool = Array.from({ length: n }, () => new Worker(url));
   try {
     await Promise.all(pool.map(async (w) => {
-      w.postMessage({ init });
+      w.postMessage({ network: shared });
       while (next < tasks.length) {
         const id = next;
         next += 1;
@@ -97,7 +95,8 @@ async function runTasks(network: BiasFreeNetwork, split: MnistSplit, tasks: Infe
           };
           w.on('message', onMessage);
           w.once('error', reject);
-          w.postMessage({ id, task: tasks[id] });
+          const task = tasks[id]!;
+          w.postMessage({ id, task: { ...task, splitStart: task.from }, split: slice(task) });
         });
       }
     }));
@@ -140,7 +139,7 @@ export async function testAccuracyParallel(network: BiasFreeNetwork, split: Mnis
   const perPoint = Math.max(1, Math.ceil(workers / points));
   const tasks: InferenceTask[] = [];
   stds.forEach((noiseStds, point) => {
-    for (const [from, to] of ranges(split.count, perPoint)) tasks.push({ kind: 'accuracy', point, noiseStds, seed, encoding, from, to });
+    for (const [from, to] of ranges(split.count, perPoint)) tasks.push({ kind: 'accuracy', point, noiseStds, seed, encoding, from, to, splitStart: 0 });
   });
   const counts = await runTasks(network, split, tasks, workers, points * split.count, options.onProgress);
   const correct = new Array<number>(points).fill(0);
@@ -171,7 +170,7 @@ export async function accuracyCurveParallel(network: BiasFreeNetwork, split: Mni
   const workers = workerCount(options.workers);
   integerAtLeast('number of layers', network.layers.length, 1);
   const stds = curveNoiseStds(network, noises);
-  const tasks: InferenceTask[] = ranges(split.count, workers).map(([from, to]) => ({ kind: 'curve', stds, seed, encoding, from, to }));
+  const tasks: InferenceTask[] = ranges(split.count, workers).map(([from, to]) => ({ kind: 'curve', stds, seed, encoding, from, to, splitStart: 0 }));
   const counts = await runTasks(network, split, tasks, workers, split.count, options.onProgress);
   const correct = new Int32Array(points);
   for (const c of counts) for (let k = 0; k < points; k += 1) correct[k] = (correct[k] as number) + ((c as Int32Array)[k] as number);

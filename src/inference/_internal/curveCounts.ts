@@ -1,5 +1,5 @@
 import type { MnistSplit } from '../../data/loadMnist.js';
-import { normalSampler } from '../../kernels/normalSampler.js';
+import { normalSamplerAfter } from '../../kernels/normalSampler.js';
 import { InputRangeError } from '../../inputError.js';
 import { encodePixels, type PixelEncoding } from '../encodePixels.js';
 import { argmax, type BiasFreeNetwork } from '../noisyForward.js';
@@ -24,10 +24,11 @@ function switchIndex(sig: Float64Array, n: number, before: boolean, pj: number, 
  * classified correctly at each point (indexed as `stds`, the per-layer noise standard deviations
  * of each point, all finite). The deviates are those of a run over the whole split from image 0:
  * the sampler skips the m₁ + Σ later rows deviates of every image before `from`, so ranges run
- * on worker threads add up to the whole split's counts exactly.
+ * on worker threads add up to the whole split's counts exactly. `splitStart` is the run's number of
+ * the split's first image (a worker gets only the images of its range).
  * @internal
  */
-export function curveCounts(network: BiasFreeNetwork, split: MnistSplit, stds: readonly (readonly number[])[], seed: number, encoding: PixelEncoding, from: number, to: number, onProgress?: (done: number, total: number) => void): Int32Array {
+export function curveCounts(network: BiasFreeNetwork, split: MnistSplit, stds: readonly (readonly number[])[], seed: number, encoding: PixelEncoding, from: number, to: number, onProgress?: (done: number, total: number) => void, splitStart = 0): Int32Array {
   const layers = network.layers;
   const points = stds.length;
   // Points in increasing σ₁ (all layers' σ scale together for one spec).
@@ -58,11 +59,10 @@ export function curveCounts(network: BiasFreeNetwork, split: MnistSplit, stds: r
   const downRef = new Int32Array(points);
   const active = new Float64Array(width);
   const secondStd = Float64Array.from(stds, (l) => l[1] ?? 0);
-  const normal = normalSampler(seed);
-  for (let d = 0; d < from * (m1 + rowsAfter); d += 1) normal(); // the deviates of the images before `from`
+  const normal = normalSamplerAfter(seed, from * (m1 + rowsAfter)); // past the deviates of the images before `from`
   if (first.weights.length !== m1 * size) throw new InputRangeError(`weights must have rows·inputs = ${m1}·${size} = ${m1 * size} entries; received ${first.weights.length}`);
   const products = pixelProducts(first.weights, m1, size, encoding);
-  const img0 = (img: number) => split.images.subarray(img * size, (img + 1) * size);
+  const img0 = (img: number) => split.images.subarray((img - splitStart) * size, (img - splitStart + 1) * size);
 
   const addUnit = (target: Float64Array, at: number, j: number, pj: number, zj: number) => {
     const w = (second as (typeof layers)[number]).weights;
@@ -84,7 +84,7 @@ export function curveCounts(network: BiasFreeNetwork, split: MnistSplit, stds: r
     for (let r = 0; r < m1; r += 1) p[r] = (p[r] as number) * scale + 0; // as noisyLayer with no noise
     for (let r = 0; r < m1; r += 1) z1[r] = normal();
     for (let r = 0; r < rowsAfter; r += 1) zRest[r] = normal();
-    const label = split.labels[img];
+    const label = split.labels[img - splitStart];
     if (second === undefined) {
       for (let q = 0; q < points; q += 1) {
         const s = sig[q] as number;
