@@ -206,8 +206,14 @@ function createFolders(files: readonly { readonly plan: OutputPlan; readonly wha
   }
 }
 
-/** Write one temporary file whole (flushed to disk). */
-async function writeTemp(tmp: string, f: { readonly plan: OutputPlan; readonly what: string; readonly parts: readonly (string | Buffer)[] }): Promise<void> {
+/** The content of an output: pieces of text or bytes, in order; an async iterable is produced while it is written (a streamed batch). @internal */
+export type OutputParts = Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
+
+/**
+ * Write one temporary file whole (flushed to disk). One write is in flight while the
+ * next part is produced, so a streamed output computes and writes at the same time.
+ */
+async function writeTemp(tmp: string, f: { readonly plan: OutputPlan; readonly what: string; readonly parts: OutputParts }): Promise<void> {
   try {
     closeSync(openSync(tmp, 'wx', f.plan.mode ?? 0o666));
   } catch (e) {
@@ -216,14 +222,20 @@ async function writeTemp(tmp: string, f: { readonly plan: OutputPlan; readonly w
   const handle = await open(tmp, 'r+').catch((e: unknown) => {
     throw fileError(e, `cannot write ${f.what}`);
   });
+  let inFlight: Promise<unknown> = Promise.resolve();
   try {
-    for (const part of f.parts) {
+    for await (const part of f.parts) {
       const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-      for (let o = 0; o < bytes.length; o += CHUNK_BYTES) await handle.write(bytes.subarray(o, Math.min(o + CHUNK_BYTES, bytes.length)));
+      for (let o = 0; o < bytes.length; o += CHUNK_BYTES) {
+        await inFlight;
+        inFlight = handle.write(bytes.subarray(o, Math.min(o + CHUNK_BYTES, bytes.length)));
+      }
     }
+    await inFlight;
     if (f.plan.mode !== undefined) await handle.chmod(f.plan.mode); // the umask would narrow it
     await handle.sync();
   } catch (e) {
+    await inFlight.catch(() => undefined); // settled before the file is closed and removed
     throw fileError(e, `cannot write ${f.what}`);
   } finally {
     await handle.close();
@@ -296,7 +308,7 @@ function releaseBackup(b: string): void {
  * name the output (IoError for a full disk and the like).
  * @internal
  */
-export async function commitOutputs(files: readonly { readonly plan: OutputPlan; readonly what: string; readonly parts: readonly (string | Buffer)[] }[]): Promise<void> {
+export async function commitOutputs(files: readonly { readonly plan: OutputPlan; readonly what: string; readonly parts: OutputParts }[]): Promise<void> {
   const temps: string[] = [];
   const pending = new Set<string>();
   let done = false;
@@ -335,7 +347,7 @@ function recheck(plan: OutputPlan, what: string): void {
 }
 
 /** One planned output written whole (see {@link commitOutputs}). @internal */
-export function commitOutput(plan: OutputPlan, what: string, parts: readonly (string | Buffer)[]): Promise<void> {
+export function commitOutput(plan: OutputPlan, what: string, parts: OutputParts): Promise<void> {
   return commitOutputs([{ plan, what, parts }]);
 }
 
