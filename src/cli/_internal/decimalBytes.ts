@@ -1,32 +1,7 @@
+import { MAX_SCALE, MIN_SCALE, POWER_HIGH, POWER_LOW, twoProductError } from './powersOfTen.js';
+
 /** 10^0 … 10^22, each an exact double. */
 const POWERS: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-/** Powers of ten held as double-doubles: 10^−300 … 10^300 (results stay normal for W < 10^19). */
-const MIN_SCALE = -300;
-const MAX_SCALE = 300;
-const POWER_HIGH = new Float64Array(MAX_SCALE - MIN_SCALE + 1);
-const POWER_LOW = new Float64Array(MAX_SCALE - MIN_SCALE + 1);
-for (let k = MIN_SCALE; k <= MAX_SCALE; k += 1) {
-  let high: number;
-  let low: number;
-  if (k >= 0) {
-    const exact = 10n ** BigInt(k);
-    high = Number(exact); // rounds to nearest
-    low = Number(exact - BigInt(high));
-  } else {
-    // 2^s / 10^−k to more than 106 bits, then scaled by 2^−s in two exact steps (2^−s alone would underflow).
-    const s = -k * 4 + 200;
-    const q = (1n << BigInt(s)) / 10n ** BigInt(-k);
-    const qHigh = Number(q);
-    const qLow = Number(q - BigInt(qHigh));
-    const a = 2 ** -(s >> 1);
-    const b = 2 ** -(s - (s >> 1));
-    high = qHigh * a * b;
-    low = qLow * a * b;
-  }
-  POWER_HIGH[k - MIN_SCALE] = high;
-  POWER_LOW[k - MIN_SCALE] = low;
-}
 
 /** 2^(E − 1075) for each biased exponent E of a normal double: its unit in the last place. */
 const POWERS_OF_TWO = new Float64Array(2048);
@@ -36,29 +11,14 @@ const BITS = new Float64Array(1);
 /** The two 32-bit halves of BITS[0], low word first (little-endian, as on every platform Node runs on). */
 const WORDS = new Uint32Array(BITS.buffer);
 
-/** Dekker's splitter 2^27 + 1: splits a double into two halves of 26 bits. */
-const SPLITTER = 134217729;
-
-/** a·b − fl(a·b), exactly (Dekker's TwoProduct without FMA); `product` is fl(a·b). */
-function twoProductError(a: number, b: number, product: number): number {
-  let t = SPLITTER * a;
-  const aHigh = t - (t - a);
-  const aLow = a - aHigh;
-  t = SPLITTER * b;
-  const bHigh = t - (t - b);
-  const bLow = b - bHigh;
-  return ((aHigh * bHigh - product) + aHigh * bLow + aLow * bHigh) + aLow * bLow;
-}
-
-/** Where the number {@link parseDecimalBytes} read last ends (the index of the first byte after it). @internal */
-export const decimalEnd = { at: 0 };
-
 /**
  * Kernel: the double nearest to the decimal number written in bytes (ASCII) from `from`
  * up to the first byte that cannot continue it (or `to`), the value `Number(text)` gives
- * for that text, read without making a string; its end is left in `decimalEnd.at`, and
- * the caller checks what follows it (a comma, a line end). NaN when this fast path cannot
- * decide, and the caller then asks `Number()`. Batch input spent a third of its time
+ * for that text, read without making a string and stored in `out[index]` (a returned
+ * double would be boxed on the heap, 900 000 times for the bench's table); returns the
+ * index of the first byte after the number, and the caller checks what follows it (a
+ * comma, a line end). −1 when this fast path cannot decide (out[index] is then
+ * unchanged), and the caller asks `Number()`. Batch input spent a third of its time
  * turning cells into strings and strings into doubles (bench/run.mjs).
  *
  * Only the plain form `[+-]digits[.digits][(e|E)[+-]digits]` with 1 to 19 significant
@@ -75,11 +35,11 @@ export const decimalEnd = { at: 0 };
  * 9007199254740993, always fall back). Tested against `Number()` on random and on
  * near-halfway inputs (test/cli.decimalBytes.test.ts).
  * @internal
- * @example parseDecimalBytes(Buffer.from('0.1'), 0, 3) // returns 0.1
- * @example parseDecimalBytes(Buffer.from('1e-400'), 0, 6) // returns NaN (left to Number())
- * @example parseDecimalBytes(Buffer.from('2.5,7'), 0, 5) // returns 2.5, decimalEnd.at = 3
+ * @example parseDecimalBytes(Buffer.from('0.1'), 0, 3, out, 0) // returns 3, out[0] = 0.1
+ * @example parseDecimalBytes(Buffer.from('1e-400'), 0, 6, out, 0) // returns −1 (left to Number())
+ * @example parseDecimalBytes(Buffer.from('2.5,7'), 0, 5, out, 0) // returns 3, out[0] = 2.5
  */
-export function parseDecimalBytes(bytes: Uint8Array, from: number, to: number): number {
+export function parseDecimalBytes(bytes: Uint8Array, from: number, to: number, out: Float64Array, index: number): number {
   let p = from;
   let c = bytes[p];
   const negative = c === 0x2d; // '-'
@@ -110,9 +70,9 @@ export function parseDecimalBytes(bytes: Uint8Array, from: number, to: number): 
     } else if (lowDigits < 4) {
       low = low * 10 + d;
       lowDigits += 1;
-    } else return Number.NaN;
+    } else return -1;
   }
-  if (digits === 0) return Number.NaN;
+  if (digits === 0) return -1;
   if (q < to && ((bytes[q] as number) | 0x20) === 0x65) { // 'e' or 'E'
     q += 1;
     const negativeExponent = bytes[q] === 0x2d;
@@ -124,16 +84,15 @@ export function parseDecimalBytes(bytes: Uint8Array, from: number, to: number): 
       if (d < 0 || d > 9) break;
       if (e < 100_000) e = e * 10 + d;
     }
-    if (q === start) return Number.NaN;
+    if (q === start) return -1;
     scale += negativeExponent ? -e : e;
   }
-  decimalEnd.at = q;
-  if (highDigits === 0) return Number.NaN;
+  if (highDigits === 0) return -1;
   let v: number;
   if (lowDigits === 0 && scale >= -22 && scale <= 22) {
     v = scale >= 0 ? high * (POWERS[scale] as number) : high / (POWERS[-scale] as number);
   } else {
-    if (scale < MIN_SCALE || scale > MAX_SCALE) return Number.NaN;
+    if (scale < MIN_SCALE || scale > MAX_SCALE) return -1;
     // W = high·10^lowDigits + low exactly, as wHigh + wLow.
     let wHigh = high;
     let wLow = 0;
@@ -151,7 +110,7 @@ export function parseDecimalBytes(bytes: Uint8Array, from: number, to: number): 
     const h = wHigh * pHigh;
     const e = twoProductError(wHigh, pHigh, h) + (wHigh * pLow + wLow * pHigh);
     v = h + e;
-    if (!(v > 1e-290 && v < 1e290)) return Number.NaN;
+    if (!(v > 1e-290 && v < 1e290)) return -1;
     // Distance of h + e from v, against the distance from v to the halfway points beside it.
     const d = (h - v) + e;
     BITS[0] = v;
@@ -159,7 +118,8 @@ export function parseDecimalBytes(bytes: Uint8Array, from: number, to: number): 
     const ulp = POWERS_OF_TWO[(hi >>> 20) & 0x7ff] as number;
     // Below a power of two the doubles are twice as dense.
     const half = d >= 0 || (hi & 0xfffff) !== 0 || WORDS[0] !== 0 ? ulp / 2 : ulp / 4;
-    if (half - Math.abs(d) <= v * 2 ** -100) return Number.NaN;
+    if (half - Math.abs(d) <= v * 2 ** -100) return -1;
   }
-  return negative ? -v : v;
+  out[index] = negative ? -v : v;
+  return q;
 }

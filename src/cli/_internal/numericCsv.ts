@@ -1,5 +1,5 @@
 import { UsageError } from './errors.js';
-import { decimalEnd, parseDecimalBytes } from './decimalBytes.js';
+import { parseDecimalBytes } from './decimalBytes.js';
 import { inDomain, isRadixLiteral, parseInDomain, parseNumberText, type NumericOption } from './numericOption.js';
 
 const CARRIAGE_RETURN = 0x0d;
@@ -141,17 +141,20 @@ export function parseCsvBlock(file: CsvFile, bytes: Buffer, from: number, to: nu
       if (end >= 0 && start > end) throw fail(rowCount, j, new UsageError(`${where}, line ${line}: ${j} cells, expected ${width} (${header.join(', ')})`));
       // A plain number read straight from the bytes ends the cell if a comma or the line's end follows it;
       // otherwise the cell ends at the next comma of this line: a scan that never passes the line's end.
-      let v = parseDecimalBytes(bytes, start, to);
-      let stop = decimalEnd.at;
-      let c = stop < to ? bytes[stop] as number : LINE_FEED;
-      if (v !== v || !(c === COMMA || c === LINE_FEED || (c === CARRIAGE_RETURN && bytes[stop + 1] === LINE_FEED))) {
-        v = Number.NaN;
+      const column = columns[j] as Float64Array;
+      let stop = parseDecimalBytes(bytes, start, to, column, rowCount);
+      let c = stop < 0 ? 0 : stop < to ? bytes[stop] as number : LINE_FEED;
+      let v = Number.NaN;
+      if (stop < 0 || !(c === COMMA || c === LINE_FEED || (c === CARRIAGE_RETURN && bytes[stop + 1] === LINE_FEED))) {
         stop = start;
         c = 0;
         while (stop < to && (c = bytes[stop] as number) !== COMMA && c !== LINE_FEED) stop += 1;
-      } else if (c === CARRIAGE_RETURN) {
-        stop += 1;
-        c = LINE_FEED;
+      } else {
+        v = column[rowCount] as number;
+        if (c === CARRIAGE_RETURN) {
+          stop += 1;
+          c = LINE_FEED;
+        }
       }
       if (stop === to || c === LINE_FEED) {
         nl = stop;
@@ -179,7 +182,7 @@ export function parseCsvBlock(file: CsvFile, bytes: Buffer, from: number, to: nu
       if (v < (least[j] as number)) least[j] = v;
       if (v > (largest[j] as number)) largest[j] = v;
       if (integer[j] === true && !Number.isInteger(v)) notANumber[j] = 1;
-      (columns[j] as Float64Array)[rowCount] = v;
+      column[rowCount] = v;
       start = stop + 1;
     }
     rowEnd[rowCount] = end;
