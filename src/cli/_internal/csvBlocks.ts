@@ -61,7 +61,9 @@ export async function readCsvBlocks(chunks: AsyncIterable<Buffer>, where: string
   if (headerEnd - bom > CSV_LIMITS.headerBytes) throw headerTooLong(where, headerEnd - bom, options);
   const file = csvHeader(where, head.subarray(bom, headerEnd), options);
   async function* blocks(): AsyncGenerator<CsvBlock> {
-    let carry = rest ?? Buffer.alloc(0);
+    // Bytes of lines not yet in a block: kept as the chunks they came in, joined once the line is complete.
+    const carry: Buffer[] = rest === undefined || rest.length === 0 ? [] : [rest];
+    let carried = carry.reduce((n, b) => n + b.length, 0);
     if (lineFeed >= 0) {
       for (;;) {
         const r = await it.next();
@@ -69,19 +71,22 @@ export async function readCsvBlocks(chunks: AsyncIterable<Buffer>, where: string
         const chunk = r.value;
         const cut = blockEnd(chunk);
         if (cut === 0) {
-          carry = Buffer.concat([carry, chunk]); // a line longer than a chunk, or line ends only
-          if (carry.length > CSV_LIMITS.lineBytes) throw new UsageError(`${where} has a line longer than ${byteSize(CSV_LIMITS.lineBytes)} (a row holds at most ${CSV_LIMITS.cellChars + 1} bytes per column); split it into lines`);
+          carry.push(chunk); // a line longer than a chunk, or line ends only
+          carried += chunk.length;
+          if (carried > CSV_LIMITS.lineBytes) throw new UsageError(`${where} has a line longer than ${byteSize(CSV_LIMITS.lineBytes)} (a row holds at most ${CSV_LIMITS.cellChars + 1} bytes per column); split it into lines`);
           continue;
         }
-        // The carried line is completed by the chunk's first line: copy those two alone, not the chunk.
+        // The carried line is completed by the chunk's first line: copy those alone, not the chunk.
         const first = chunk.indexOf(LINE_FEED) + 1;
-        if (carry.length > 0) yield { bytes: Buffer.concat([carry, chunk.subarray(0, first)]), final: false };
-        const from = carry.length > 0 ? first : 0;
+        if (carried > 0) yield { bytes: Buffer.concat([...carry, chunk.subarray(0, first)]), final: false };
+        const from = carried > 0 ? first : 0;
         if (cut > from) yield { bytes: chunk.subarray(from, cut), final: false };
-        carry = chunk.subarray(cut);
+        carry.length = 0;
+        carry.push(chunk.subarray(cut));
+        carried = chunk.length - cut;
       }
     }
-    yield { bytes: carry, final: true };
+    yield { bytes: Buffer.concat(carry), final: true };
   }
   return { file, blocks: blocks() };
 }

@@ -189,6 +189,9 @@ function sibling(path: string, marker: string): string {
 /** Bytes per write call: large enough to be fast, small enough that a signal is handled within a few milliseconds. */
 const CHUNK_BYTES = 1 << 22;
 
+/** A streamed output starts flushing to the disk after every this many bytes (the final fsync of a 25 MB table took about 25 ms here). */
+const SYNC_BYTES = 8 << 20;
+
 /** Create the folders the plans need (tracked before each exists, so that a failure or a signal removes them again if empty). */
 function createFolders(files: readonly { readonly plan: OutputPlan; readonly what: string }[]): void {
   for (const f of files) {
@@ -223,19 +226,30 @@ async function writeTemp(tmp: string, f: { readonly plan: OutputPlan; readonly w
     throw fileError(e, `cannot write ${f.what}`);
   });
   let inFlight: Promise<unknown> = Promise.resolve();
+  // What is written is flushed to the disk while the rest is computed, so that the final sync has little left to do.
+  let syncing: Promise<unknown> = Promise.resolve();
+  let unsynced = 0;
   try {
     for await (const part of f.parts) {
       const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
       for (let o = 0; o < bytes.length; o += CHUNK_BYTES) {
         await inFlight;
-        inFlight = handle.write(bytes.subarray(o, Math.min(o + CHUNK_BYTES, bytes.length)));
+        if (unsynced >= SYNC_BYTES) {
+          await syncing;
+          syncing = handle.datasync();
+          unsynced = 0;
+        }
+        const piece = bytes.subarray(o, Math.min(o + CHUNK_BYTES, bytes.length));
+        inFlight = handle.write(piece);
+        unsynced += piece.length;
       }
     }
     await inFlight;
+    await syncing;
     if (f.plan.mode !== undefined) await handle.chmod(f.plan.mode); // the umask would narrow it
     await handle.sync();
   } catch (e) {
-    await inFlight.catch(() => undefined); // settled before the file is closed and removed
+    await Promise.allSettled([inFlight, syncing]); // settled before the file is closed and removed
     throw fileError(e, `cannot write ${f.what}`);
   } finally {
     await handle.close();
