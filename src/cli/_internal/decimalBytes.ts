@@ -44,34 +44,39 @@ export function parseDecimalBytes(bytes: Uint8Array, from: number, to: number, o
   let c = bytes[p];
   const negative = c === 0x2d; // '-'
   if (negative || c === 0x2b) p += 1; // '+'
-  let high = 0; // first 15 significant digits
-  let low = 0; // the next up to 4
-  let highDigits = 0;
-  let lowDigits = 0;
-  let scale = 0; // the value is (high·10^lowDigits + low)·10^scale
-  let digits = 0;
+  // Leading zeros carry no digit; then the first 15 significant digits go to high, the next 4 to low.
+  let high = 0;
+  let low = 0;
+  let n = 0; // significant digits read
   let q = p;
-  let afterPoint = false;
+  while (q < to && bytes[q] === 0x30) q += 1;
   for (; q < to; q += 1) {
-    c = bytes[q] as number;
-    if (c === 0x2e && !afterPoint) { // '.'
-      afterPoint = true;
-      continue;
-    }
-    const d = c - 0x30;
+    const d = (bytes[q] as number) - 0x30;
     if (d < 0 || d > 9) break;
-    digits += 1;
-    if (afterPoint) scale -= 1;
-    if (highDigits < 15) {
-      if (highDigits > 0 || d !== 0) {
-        high = high * 10 + d;
-        highDigits += 1;
-      }
-    } else if (lowDigits < 4) {
-      low = low * 10 + d;
-      lowDigits += 1;
-    } else return -1;
+    if (n < 15) high = high * 10 + d;
+    else if (n < 19) low = low * 10 + d;
+    else return -1;
+    n += 1;
   }
+  let digits = q - p;
+  let scale = 0; // the value is (high·10^lowDigits + low)·10^scale
+  if (q < to && bytes[q] === 0x2e) { // '.'
+    q += 1;
+    const fraction = q;
+    if (n === 0) while (q < to && bytes[q] === 0x30) q += 1;
+    for (; q < to; q += 1) {
+      const d = (bytes[q] as number) - 0x30;
+      if (d < 0 || d > 9) break;
+      if (n < 15) high = high * 10 + d;
+      else if (n < 19) low = low * 10 + d;
+      else return -1;
+      n += 1;
+    }
+    scale = fraction - q; // each digit after the point, zeros included, divides by 10
+    digits += q - fraction;
+  }
+  const highDigits = n < 15 ? n : 15;
+  const lowDigits = n - highDigits;
   if (digits === 0) return -1;
   if (q < to && ((bytes[q] as number) | 0x20) === 0x65) { // 'e' or 'E'
     q += 1;
