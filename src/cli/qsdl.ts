@@ -12,23 +12,61 @@ import { QSDL_VERSION } from '../version.js';
 import { errnoCode, errnoText } from './_internal/errnoText.js';
 import { EXIT, exitCodeOf, IoError } from './_internal/errors.js';
 import { forbidRepeatedFlags } from './_internal/strictOptions.js';
-import { registerLeakData } from './commands/leakData.js';
-import { registerLeakWeight } from './commands/leakWeight.js';
-import { registerPaper } from './commands/paper.js';
-import { registerBounds } from './commands/bounds.js';
-import { registerTrain } from './commands/train.js';
-import { registerAccuracy } from './commands/accuracy.js';
-import { registerCurve } from './commands/curve.js';
-import { registerMaps } from './commands/maps.js';
-import { registerHeadline } from './commands/headline.js';
-import { registerAttack } from './commands/attack.js';
-import { registerCountermeasures } from './commands/countermeasures.js';
-import { registerServerTest } from './commands/serverTest.js';
-import { registerAudit } from './commands/audit.js';
-import { registerProve } from './commands/prove.js';
-import { registerCheck } from './commands/check.js';
-import { registerSolve } from './commands/solve.js';
 import type { CliIo } from './commands/common.js';
+
+/** Adds one top-level command (and its subcommands) to the program. */
+type Register = (program: Command, io: CliIo) => void;
+
+/**
+ * The top-level commands in the order help lists them, each loaded on demand: a run
+ * loads the code of the command it runs and no other (esbuild splits the bundle at these
+ * imports; loading all of it cost about 50 ms on every command).
+ */
+const COMMANDS: readonly { readonly name: string; readonly load: (args: readonly string[]) => Promise<Register> }[] = [
+  { name: 'audit', load: async () => (await import('./commands/audit.js')).registerAudit },
+  { name: 'prove', load: async () => (await import('./commands/prove.js')).registerProve },
+  { name: 'check', load: async () => (await import('./commands/check.js')).registerCheck },
+  { name: 'solve', load: async () => (await import('./commands/solve.js')).registerSolve },
+  {
+    name: 'leak',
+    // `leak weight …` loads weight alone (leak data brings the @stdlib distributions); `leak` without a known subcommand, both.
+    load: async (args) => {
+      const [weight, data] = await Promise.all([
+        args[1] === 'data' ? undefined : import('./commands/leakWeight.js'),
+        args[1] === 'weight' ? undefined : import('./commands/leakData.js'),
+      ]);
+      return (program, io) => {
+        const leak = program.command('leak').description('leakage per symbol: `leak weight` (client side) or `leak data` (server side)');
+        weight?.registerLeakWeight(leak, io);
+        data?.registerLeakData(leak, io);
+      };
+    },
+  },
+  { name: 'paper', load: async () => (await import('./commands/paper.js')).registerPaper },
+  { name: 'bounds', load: async () => (await import('./commands/bounds.js')).registerBounds },
+  { name: 'train', load: async () => (await import('./commands/train.js')).registerTrain },
+  { name: 'accuracy', load: async () => (await import('./commands/accuracy.js')).registerAccuracy },
+  { name: 'curve', load: async () => (await import('./commands/curve.js')).registerCurve },
+  { name: 'maps', load: async () => (await import('./commands/maps.js')).registerMaps },
+  { name: 'headline', load: async () => (await import('./commands/headline.js')).registerHeadline },
+  { name: 'attack', load: async () => (await import('./commands/attack.js')).registerAttack },
+  { name: 'countermeasures', load: async () => (await import('./commands/countermeasures.js')).registerCountermeasures },
+  { name: 'server-test', load: async () => (await import('./commands/serverTest.js')).registerServerTest },
+];
+
+/**
+ * The commands a run needs: the one named first (`qsdl leak weight …` loads `leak`), none
+ * for `qsdl --version` alone, and all of them otherwise (help, `qsdl help …`, an unknown
+ * or missing command, an option before the command), so that help lists every command
+ * and commander's messages are those of the full program.
+ */
+function commandsFor(args: readonly string[]): readonly (typeof COMMANDS)[number][] {
+  const named = COMMANDS.find((c) => c.name === args[0]);
+  if (named !== undefined) return [named];
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) return [];
+  return COMMANDS;
+}
+
 
 /** Help goes to stdout (or stderr when shown for a missing command); commander's own error text is replaced by one line of ours. */
 function output(io: CliIo) {
@@ -40,28 +78,13 @@ function allCommands(c: Command): Command[] {
   return [c, ...c.commands.flatMap(allCommands)];
 }
 
-function buildProgram(io: CliIo): Command {
+async function buildProgram(io: CliIo, args: readonly string[]): Promise<Command> {
   const program = new Command('qsdl')
     .description('Formal security analysis of quantum-secure multiparty deep learning (arXiv:2408.05629).\nUnits: bits, shot-noise units (vacuum variance 1), power transmittance. Model: docs/model.md.')
     .version(QSDL_VERSION)
     .showHelpAfterError(false);
-  registerAudit(program, io);
-  registerProve(program, io);
-  registerCheck(program, io);
-  registerSolve(program, io);
-  const leak = program.command('leak').description('leakage per symbol: `leak weight` (client side) or `leak data` (server side)');
-  registerLeakWeight(leak, io);
-  registerLeakData(leak, io);
-  registerPaper(program, io);
-  registerBounds(program, io);
-  registerTrain(program, io);
-  registerAccuracy(program, io);
-  registerCurve(program, io);
-  registerMaps(program, io);
-  registerHeadline(program, io);
-  registerAttack(program, io);
-  registerCountermeasures(program, io);
-  registerServerTest(program, io);
+  const registers = await Promise.all(commandsFor(args).map((c) => c.load(args)));
+  for (const register of registers) register(program, io);
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput(output(io));
     forbidRepeatedFlags(c);
@@ -84,7 +107,7 @@ function oneLine(message: string): string {
 async function main(argv: string[]): Promise<number> {
   let verdict: number = EXIT.ok;
   const io: CliIo = { stdout: (t) => void process.stdout.write(t), verdict: (code) => void (verdict = code) };
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv.slice(2));
   try {
     await program.parseAsync(argv);
     return verdict;

@@ -1,48 +1,66 @@
 import { isInputError } from '../../inputError.js';
 import { UsageError } from './errors.js';
-import { formatRoundTrip } from './formatRoundTrip.js';
-import { parseCsvRows, type CsvFile, type CsvRows } from './numericCsv.js';
+import { writeRoundTrip } from './formatRoundTrip.js';
+import type { CsvFile, CsvRows } from './numericCsv.js';
 import type { NumericValues } from './numericValues.js';
 
 /**
- * Parse the rows of a CSV file and evaluate each (columns fill the options they name,
- * flags the rest); return the rows and their results. A row that fails validation
- * raises a UsageError naming its line. `onProgress` is told every 4096 rows. @internal
+ * One evaluation per row over whole columns: columns[j] is the header's column j, `out`
+ * receives the results; returns the index of the first row it could not evaluate (that
+ * row is then evaluated one by one, which names its error), or −1.
+ * @internal
  */
-export function evaluateRows(file: CsvFile, flags: NumericValues, evaluate: (values: NumericValues) => number, onProgress?: (done: number, total: number) => void): { rows: CsvRows; bits: Float64Array } {
-  const rows = parseCsvRows(file);
-  const bits = new Float64Array(rows.rowCount);
+export type ColumnsEvaluator = (columns: readonly Float64Array[], count: number, out: Float64Array) => number;
+
+/**
+ * Evaluate the parsed rows of one block (columns fill the options they name, flags the
+ * rest) into `bits`, through `columnsEvaluator` when the command has one for this header
+ * and these flags, else row by row. A row that fails validation is returned as a
+ * UsageError naming its line (the block's first row is line `firstLine`); anything else
+ * thrown is a bug and is thrown on.
+ * @internal
+ */
+export function evaluateBlock(file: CsvFile, rows: CsvRows, flags: NumericValues, evaluate: (values: NumericValues) => number, columnsEvaluator: ColumnsEvaluator | undefined, firstLine: number, bits: Float64Array): UsageError | undefined {
   const values: Record<string, number | undefined> = { ...flags };
   const names = file.header;
-  for (let i = 0; i < rows.rowCount; i += 1) {
+  const one = (i: number): UsageError | undefined => {
     for (let j = 0; j < names.length; j += 1) values[names[j] as string] = (rows.columns[j] as Float64Array)[i];
     try {
       bits[i] = evaluate(values);
     } catch (e) {
-      if (isInputError(e) || e instanceof UsageError) {
-        throw new UsageError(`${file.where}, line ${i + 2}: ${e.message}`);
-      }
+      if (isInputError(e) || e instanceof UsageError) return new UsageError(`${file.where}, line ${firstLine + i}: ${e.message}`);
       throw e;
     }
-    if (onProgress !== undefined && (i & 4095) === 4095) onProgress(i + 1, rows.rowCount);
+    return undefined;
+  };
+  if (columnsEvaluator !== undefined) {
+    const failed = columnsEvaluator(rows.columns, rows.rowCount, bits);
+    if (failed < 0) return undefined;
+    const error = one(failed);
+    if (error === undefined) throw new Error(`line ${firstLine + failed} failed the column evaluation but passed the row evaluation`);
+    return error;
   }
-  return { rows, bits };
+  for (let i = 0; i < rows.rowCount; i += 1) {
+    const error = one(i);
+    if (error !== undefined) return error;
+  }
+  return undefined;
 }
 
 /**
- * CSV output: each input row's bytes copied unchanged and `,` (when `echo`),
+ * CSV output of one block: each row's bytes copied unchanged and `,` (when `echo`),
  * then the result with 17 significant digits (reads back to the same double), then a
  * line feed. The row copy moves four bytes at a time through DataView (integers, so
  * every byte pattern survives): ten times faster than a byte loop, and Buffer.copy's
  * per-call overhead dominates for rows of tens of bytes (measured in bench/).
  * @internal
  */
-export function formatCsvRows(file: CsvFile, rows: CsvRows, bits: Float64Array, echo: boolean): Buffer {
+export function formatCsvRows(bytes: Buffer, rows: CsvRows, bits: Float64Array, echo: boolean): Buffer {
   // A 17-digit double is at most 24 characters (-1.2345678901234567e-308), plus ',' and '\n'.
   let size = rows.rowCount * 26;
   if (echo) for (let i = 0; i < rows.rowCount; i += 1) size += (rows.rowEnd[i] as number) - (rows.rowStart[i] as number);
   const out = Buffer.allocUnsafe(size);
-  const src = file.bytes;
+  const src = bytes;
   const outView = new DataView(out.buffer, out.byteOffset, out.length);
   const srcView = new DataView(src.buffer, src.byteOffset, src.length);
   let o = 0;
@@ -54,9 +72,23 @@ export function formatCsvRows(file: CsvFile, rows: CsvRows, bits: Float64Array, 
       for (; b < end; b += 1) out[o++] = src[b] as number;
       out[o++] = 0x2c;
     }
-    const s = formatRoundTrip(bits[i] as number);
-    for (let c = 0; c < s.length; c += 1) out[o++] = s.charCodeAt(c);
+    o = writeRoundTrip(bits[i] as number, out, o);
     out[o++] = 0x0a;
   }
   return out.subarray(0, o);
+}
+
+/** JSON output of one block: one object per row (the row's columns, non-finite as null, and `bits`), each line after the first of the file led by `,\n`. @internal */
+export function formatJsonRows(file: CsvFile, rows: CsvRows, bits: Float64Array, first: boolean): string {
+  const lines: string[] = [];
+  for (let i = 0; i < rows.rowCount; i += 1) {
+    const obj: Record<string, number | null> = {};
+    file.header.forEach((h, j) => {
+      const v = (rows.columns[j] as Float64Array)[i] as number;
+      obj[h] = Number.isFinite(v) ? v : null;
+    });
+    obj.bits = bits[i] as number;
+    lines.push(JSON.stringify(obj));
+  }
+  return lines.length === 0 ? '' : `${first ? '[' : ',\n'}${lines.join(',\n')}`;
 }

@@ -49,6 +49,58 @@ async function readStream(fd: number, what: string, limit: number, closeFd: bool
   return Buffer.concat(chunks, total);
 }
 
+/** An input read in chunks, never held whole. @internal */
+export interface InputStream {
+  /** Its bytes, in chunks of up to 1 MiB; a read error is thrown as an error naming the input. */
+  readonly chunks: AsyncIterable<Buffer>;
+  /** Device and inode of a regular file (for the output-is-not-an-input check), null for a pipe or terminal. */
+  readonly identity: FileIdentity | null;
+  /** Size of a regular file as stat gives it (0 for files of /proc), undefined for a stream. */
+  readonly size: number | undefined;
+}
+
+/** Bytes per read of a streamed input: few enough reads, and a block small enough to stay in cache while it is parsed, evaluated and formatted. */
+const STREAM_CHUNK_BYTES = 1 << 20;
+
+/**
+ * Open an input to read it in chunks: a regular file, a FIFO or device, or standard input
+ * for `-`; a folder is refused. Errors name the input, as {@link readInput}'s do. The
+ * caller must read `chunks` to the end or stop iterating, which closes the file.
+ * @param path - a path, or `-` for standard input
+ * @param what - how messages name it, e.g. `input CSV "points.csv"`
+ * @internal
+ */
+export function openInputStream(path: string, what: string): InputStream {
+  const stdin = path === '-';
+  let fd: number;
+  try {
+    fd = stdin ? 0 : openSync(path, 'r');
+  } catch (e) {
+    throw fileError(e, `cannot read ${what}`);
+  }
+  let st: Stats;
+  try {
+    st = fstatSync(fd);
+    if (st.isDirectory()) throw new UsageError(`cannot read ${what}: is a folder`);
+  } catch (e) {
+    if (!stdin) closeSync(fd);
+    if (e instanceof UsageError) throw e;
+    throw fileError(e, `cannot read ${what}`);
+  }
+  const regular = st.isFile();
+  async function* chunks(): AsyncGenerator<Buffer> {
+    const stream = createReadStream('', { fd, autoClose: !stdin, highWaterMark: STREAM_CHUNK_BYTES });
+    try {
+      for await (const chunk of stream) yield chunk as Buffer;
+    } catch (e) {
+      throw fileError(e, `cannot read ${what}`);
+    } finally {
+      stream.destroy();
+    }
+  }
+  return { chunks: chunks(), identity: regular ? identityOf(st, what) : null, size: regular ? st.size : undefined };
+}
+
 /**
  * Read an input whole: a regular file (its size checked before reading), a FIFO or
  * device (read to the end, up to the limit), or standard input for `-`. A folder is

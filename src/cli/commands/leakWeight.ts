@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { QSDL_VERSION } from '../../version.js';
 import { runBatch } from '../_internal/batch.js';
 import { fmt, formatTable } from '../../render/table.js';
-import { evaluateWeight, WEIGHT_MODELS, WEIGHT_OPTIONS } from '../evaluators/weightEvaluator.js';
+import { evaluateWeight, WEIGHT_MODELS, WEIGHT_OPTIONS, weightColumnsEvaluator } from '../evaluators/weightEvaluator.js';
 import { addNumericOptions, checkBatchFlags, choice, commonIo, presetOf, readNumericFlags, type CliIo } from './common.js';
 
 /** Register `qsdl leak weight` on the `leak` command. @internal */
@@ -20,7 +20,7 @@ export function registerLeakWeight(leak: Command, io: CliIo): void {
     const flags = readNumericFlags(opts, WEIGHT_OPTIONS);
     checkBatchFlags(self, opts);
     if (typeof opts.input === 'string') {
-      await runBatch({ inputPath: opts.input, options: WEIGHT_OPTIONS, flags, evaluate: (v) => evaluateWeight(v, model, preset).bits, json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout, quiet: opts.quiet === true });
+      await runBatch({ inputPath: opts.input, options: WEIGHT_OPTIONS, flags, evaluate: (v) => evaluateWeight(v, model, preset).bits, columnsEvaluator: (header, f) => weightColumnsEvaluator(header, f, model, preset), json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout, quiet: opts.quiet === true });
       return;
     }
     const { point, bits } = evaluateWeight(flags, model, preset);

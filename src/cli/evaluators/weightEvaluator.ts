@@ -4,6 +4,7 @@ import { MAX_LOSS_DB } from '../../protocol/channelLoss.js';
 import { holevoWeightLeakTextbook } from '../../bounds/holevoWeightLeakTextbook.js';
 import { effectiveExcessNoise } from '../../protocol/effectiveExcessNoise.js';
 import type { PaperPreset } from '../../presets/paperPreset.js';
+import type { ColumnsEvaluator } from '../_internal/batchRows.js';
 import type { NumericValues } from '../_internal/numericValues.js';
 import { UsageError } from '../_internal/errors.js';
 import { numericOption, type NumericOption } from '../_internal/numericOption.js';
@@ -87,4 +88,59 @@ export function evaluateWeight(v: NumericValues, model: WeightModel, preset: Pap
   // Backstop: the validated domain gives finite results (tested); anything else is a bug, not bad input.
   if (!Number.isFinite(bits)) throw new Error(`weight leakage is not finite (${bits}) at μ = ${point.mu}, L = ${point.loss}, ε = ${point.excessNoise}`);
   return { point, bits };
+}
+
+/** Where each quantity of a row comes from: a CSV column (its index) or a flag (its value). */
+type Source = { readonly column: number } | { readonly value: number };
+
+/**
+ * {@link evaluateWeight} over whole columns, calling the kernel directly: for a header
+ * and flags that give the light once (μ or V), at most one channel field and at most one
+ * excess-noise field (ε or ξ), and no gain. Every value is already in its column's or
+ * flag's domain, which is the library's, so a row needs no validation; the arithmetic is
+ * resolveWeightLeakPoint's and evaluateWeight's, so the results are the same doubles.
+ * Undefined for any other combination (gain, or an error the row-by-row evaluation
+ * names). A non-finite result stops at its row, which the row evaluation then reports.
+ * @internal
+ */
+export function weightColumnsEvaluator(header: readonly string[], flags: NumericValues, model: WeightModel, preset: PaperPreset | undefined): ColumnsEvaluator | undefined {
+  const source = (name: string): Source | undefined => {
+    const j = header.indexOf(name);
+    if (j >= 0) return { column: j };
+    const v = flags[name];
+    return v === undefined ? undefined : { value: v };
+  };
+  const given = (names: readonly string[]) => names.filter((n) => source(n) !== undefined);
+  if (given(['gain', 'inputs', 'active-fraction']).length > 0) return undefined;
+  const light = given(['mu', 'modulation-variance']);
+  const channel = given(['transmittance', 'loss', 'loss-db']);
+  const noise = given(['excess-noise', 'input-excess-noise']);
+  if (light.length !== 1 || channel.length > 1 || noise.length > 1) return undefined;
+  const lightName = light[0] as string;
+  const channelName = channel[0];
+  const noiseName = noise[0];
+  const factor = preset?.weightFactor ?? 1;
+  const holevo = model === 'holevo';
+  return (columns, count, out) => {
+    const values = (name: string | undefined): Float64Array => {
+      const s = name === undefined ? { value: 0 } : source(name) as Source;
+      return 'column' in s ? columns[s.column] as Float64Array : new Float64Array(count).fill(s.value);
+    };
+    const lightValues = values(lightName);
+    const channelValues = values(channelName);
+    const noiseValues = values(noiseName);
+    const fromVariance = lightName === 'modulation-variance';
+    for (let i = 0; i < count; i += 1) {
+      const mu = fromVariance ? ((lightValues[i] as number) - 1) / 2 : lightValues[i] as number;
+      const c = channelValues[i] as number;
+      const loss = channelName === undefined ? 0 : channelName === 'transmittance' ? 1 - c : channelName === 'loss' ? c : -Math.expm1((-c * Math.LN10) / 10);
+      const n = noiseValues[i] as number;
+      const eps = noiseName === 'input-excess-noise' ? n * (1 - loss) : n;
+      const full = holevo ? holevoWeightKernel(mu, loss, eps) : holevoWeightLeakTextbook(2 * mu + 1, 1 - loss, eps);
+      const bits = factor * full;
+      if (!Number.isFinite(bits)) return i;
+      out[i] = bits;
+    }
+    return -1;
+  };
 }
