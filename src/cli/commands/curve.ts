@@ -58,7 +58,7 @@ export function registerCurve(program: Command, io: CliIo): void {
     .description('accuracy (percent, 10 000 MNIST test images) versus output SNR = μ/DX2, one pass for the whole curve, the authors\' raw curve and logistic beside it (docs/model.md#accuracy); CSV on standard output')
     .option('--snr-min <s>', 'smallest SNR (linear, dimensionless), a number in [1e-300, 1e300] (default 1e-4)')
     .option('--snr-max <s>', 'largest SNR (linear), a number in [1e-300, 1e300] above --snr-min (default 100)')
-    .option('--points <n>', `points, log-spaced, an integer in [2, ${POINTS.max}] (default 512; about 2.3 ms each)`)
+    .option('--points <n>', `points, log-spaced, an integer in [2, ${POINTS.max}] (default 512; the 512-point curve takes about 1.4 s on two cores)`)
     .option('--preset <name>', 'paper-2024: the notebook\'s F parametrisation on its own grid F = logspace(−3, 2, 512) (SNR = F/4)')
     .option('--encoding <e>', `pixel encoding: ${PIXEL_ENCODINGS.join(' or ')}`, 'pm1')
     .option('--json', 'print JSON (rows and the 96 % crossings) instead of CSV')
