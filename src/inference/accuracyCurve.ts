@@ -1,9 +1,8 @@
 import type { MnistSplit } from '../data/loadMnist.js';
-import { integerAtLeast, seed32 } from '../_internal/validate.js';
 import type { PixelEncoding } from './encodePixels.js';
 import type { BiasFreeNetwork } from './noisyForward.js';
 import type { OutputNoiseSpec } from './outputNoiseStd.js';
-import { curveNoiseStds } from './_internal/noiseLevels.js';
+import { accuracyPoints, accuracyResults, curveNoiseStds } from './_internal/noiseLevels.js';
 import type { AccuracyResult } from './testAccuracy.js';
 import { curveCounts } from './_internal/curveCounts.js';
 
@@ -55,12 +54,6 @@ export interface AccuracyCurveOptions {
  * @public
  */
 export function accuracyCurve(network: BiasFreeNetwork, split: MnistSplit, noises: readonly OutputNoiseSpec[], options: AccuracyCurveOptions = {}): AccuracyResult[] {
-  const points = integerAtLeast('number of noise points', noises.length, 1);
-  const seed = seed32('seed', options.seed ?? 1);
-  const layers = network.layers;
-  integerAtLeast('number of layers', layers.length, 1);
-  const stds = curveNoiseStds(network, noises);
-  const correct = curveCounts(network, split, stds, seed, options.encoding ?? 'pm1', 0, split.count, options.onProgress);
-  const count = split.count;
-  return Array.from(correct, (c, k) => ({ accuracyPercent: (100 * c) / count, correct: c, count, noiseStds: stds[k] as number[] }));
+  const { seed, encoding, stds } = accuracyPoints(network, noises, options, curveNoiseStds);
+  return accuracyResults(curveCounts(network, split, stds, seed, encoding, 0, split.count, options.onProgress), split.count, stds);
 }

@@ -3,14 +3,13 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MnistSplit } from '../data/loadMnist.js';
-import { integerAtLeast, seed32 } from '../_internal/validate.js';
-import { PIXEL_ENCODINGS, type PixelEncoding } from './encodePixels.js';
+import { integerAtLeast } from '../_internal/validate.js';
+import type { PixelEncoding } from './encodePixels.js';
 import type { BiasFreeNetwork } from './noisyForward.js';
 import type { OutputNoiseSpec } from './outputNoiseStd.js';
 import type { AccuracyResult } from './testAccuracy.js';
 import { runInferenceTask, type InferenceTask } from './_internal/inferenceTask.js';
-import { curveNoiseStds, layerNoiseStds } from './_internal/noiseLevels.js';
-import { oneOf } from '../_internal/validate.js';
+import { accuracyPoints, accuracyResults, curveNoiseStds, layerNoiseStds } from './_internal/noiseLevels.js';
 import { InputRangeError } from '../inputError.js';
 
 declare const __QSDL_BUNDLE__: boolean | undefined;
@@ -130,12 +129,9 @@ function workerCount(value: number | undefined): number {
  * @public
  */
 export async function testAccuracyParallel(network: BiasFreeNetwork, split: MnistSplit, noises: readonly (OutputNoiseSpec | null)[], options: ParallelAccuracyOptions = {}): Promise<AccuracyResult[]> {
-  const points = integerAtLeast('number of noise points', noises.length, 1);
-  const seed = seed32('seed', options.seed ?? 1);
-  const encoding = oneOf('pixel encoding', options.encoding ?? 'pm1', PIXEL_ENCODINGS);
+  const { seed, encoding, stds } = accuracyPoints(network, noises, options, (net, list) => list.map((noise) => layerNoiseStds(net, noise)));
   const workers = workerCount(options.workers);
-  integerAtLeast('number of layers', network.layers.length, 1);
-  const stds = noises.map((noise) => layerNoiseStds(network, noise));
+  const points = noises.length;
   const perPoint = Math.max(1, Math.ceil(workers / points));
   const tasks: InferenceTask[] = [];
   stds.forEach((noiseStds, point) => {
@@ -146,7 +142,7 @@ export async function testAccuracyParallel(network: BiasFreeNetwork, split: Mnis
   tasks.forEach((t, k) => {
     if (t.kind === 'accuracy') correct[t.point] = (correct[t.point] as number) + (counts[k] as number);
   });
-  return correct.map((c, k) => ({ accuracyPercent: (100 * c) / split.count, correct: c, count: split.count, noiseStds: stds[k] as number[] }));
+  return accuracyResults(correct, split.count, stds);
 }
 
 /**
@@ -164,15 +160,12 @@ export async function testAccuracyParallel(network: BiasFreeNetwork, split: Mnis
  * @public
  */
 export async function accuracyCurveParallel(network: BiasFreeNetwork, split: MnistSplit, noises: readonly OutputNoiseSpec[], options: ParallelAccuracyOptions = {}): Promise<AccuracyResult[]> {
-  const points = integerAtLeast('number of noise points', noises.length, 1);
-  const seed = seed32('seed', options.seed ?? 1);
-  const encoding = oneOf('pixel encoding', options.encoding ?? 'pm1', PIXEL_ENCODINGS);
+  const { seed, encoding, stds } = accuracyPoints(network, noises, options, curveNoiseStds);
   const workers = workerCount(options.workers);
-  integerAtLeast('number of layers', network.layers.length, 1);
-  const stds = curveNoiseStds(network, noises);
+  const points = noises.length;
   const tasks: InferenceTask[] = ranges(split.count, workers).map(([from, to]) => ({ kind: 'curve', stds, seed, encoding, from, to, splitStart: 0 }));
   const counts = await runTasks(network, split, tasks, workers, split.count, options.onProgress);
   const correct = new Int32Array(points);
   for (const c of counts) for (let k = 0; k < points; k += 1) correct[k] = (correct[k] as number) + ((c as Int32Array)[k] as number);
-  return Array.from(correct, (c, k) => ({ accuracyPercent: (100 * c) / split.count, correct: c, count: split.count, noiseStds: stds[k] as number[] }));
+  return accuracyResults(correct, split.count, stds);
 }

@@ -30,6 +30,7 @@ export function normalSampler(seed: number): () => number {
 export function normalSamplerAfter(seed: number, skip: number): () => number {
   const rng = xoroshiro128plus(seed32('seed', seed));
   let spare = Number.NaN;
+  let pairFirst = Number.NaN;
   const pair = (full: boolean): void => {
     let u: number;
     let v: number;
@@ -44,7 +45,6 @@ export function normalSamplerAfter(seed: number, skip: number): () => number {
     spare = v * f;
     pairFirst = u * f;
   };
-  let pairFirst = Number.NaN;
   // Deviates come in pairs (u·f, v·f): skip whole pairs without f; an odd skip ends inside a
   // pair, whose second deviate is kept as the spare.
   for (let k = 0; k + 1 < skip; k += 2) pair(false);

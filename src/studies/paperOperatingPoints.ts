@@ -76,13 +76,13 @@ function networkShape(network: BiasFreeNetwork): string {
   return [network.layers[0]!.weights.length / network.layers[0]!.rows, ...network.layers.map((l) => l.rows)].join('-');
 }
 
-function report(name: PresetName, network: BiasFreeNetwork, test: MnistSplit, accuracy: Promise<number>): { finish: () => Promise<OperatingPointReport> } {
+/** Everything at one operating point but qsdl's measured accuracy (computed here while the accuracy runs on worker threads). */
+function otherEntries(name: PresetName, network: BiasFreeNetwork, test: MnistSplit): OperatingPointEntry[] {
   const p = PRESETS[name].operatingPoint;
   const eps = effectiveExcessNoise(p.gain, p.inputs, p.activeFraction);
   const n = p.activeFraction * p.inputs;
   const snr = p.mu / measurementNoiseFactor(p.gain);
-  const entries: OperatingPointEntry[] = [
-    { side: 'accuracy', source: 'qsdl: trained network, physical noise', value: Number.NaN, kind: 'measured', decisive: true },
+  return [
     { side: 'accuracy', source: 'authors\' simulated curve at F = 4·SNR', value: paperRawAccuracy(4 * snr), kind: 'measured', decisive: false },
     { side: 'accuracy', source: 'authors\' simulated curve at F = √SNR', value: paperRawAccuracy(Math.sqrt(snr)), kind: 'measured', decisive: false },
     { side: 'accuracy', source: 'authors\' logistic fit at F = √SNR', value: paperLogisticAccuracy(Math.sqrt(snr)), kind: 'model', decisive: false },
@@ -98,16 +98,15 @@ function report(name: PresetName, network: BiasFreeNetwork, test: MnistSplit, ac
     { side: 'data', source: 'qsdl: Holevo bound, first layer only', value: holevoSymmetricDataLeak(p.gain, p.inputs, p.inputs), kind: 'bound', decisive: false },
     { side: 'data', source: `qsdl: Holevo bound, ${networkShape(network)} network`, value: networkDataLeakBound({ gain: p.gain, layers: network }).bits, kind: 'bound', decisive: true },
   ];
-  return {
-    // The accuracy is measured on worker threads while the rest is computed here.
-    finish: async () => {
-      const measured = await accuracy;
-      const all = entries.map((e, k) => (k === 0 ? { ...e, value: measured } : e));
-      const sides = ['accuracy', 'weight', 'data'] as const;
-      const parts = Object.fromEntries(sides.map((s) => [s, partVerdict(all, s)])) as Record<(typeof sides)[number], ClaimVerdict>;
-      return { preset: name, point: p, excessNoise: eps, snr, entries: all, verdicts: { ...parts, claim: combineVerdicts(sides.map((s) => parts[s])) } };
-    },
-  };
+}
+
+/** The report at one operating point: qsdl's measured accuracy (percent) first, then the other entries. */
+function report(name: PresetName, accuracyPercent: number, others: readonly OperatingPointEntry[]): OperatingPointReport {
+  const p = PRESETS[name].operatingPoint;
+  const entries: OperatingPointEntry[] = [{ side: 'accuracy', source: 'qsdl: trained network, physical noise', value: accuracyPercent, kind: 'measured', decisive: true }, ...others];
+  const sides = ['accuracy', 'weight', 'data'] as const;
+  const parts = Object.fromEntries(sides.map((s) => [s, partVerdict(entries, s)])) as Record<(typeof sides)[number], ClaimVerdict>;
+  return { preset: name, point: p, excessNoise: effectiveExcessNoise(p.gain, p.inputs, p.activeFraction), snr: p.mu / measurementNoiseFactor(p.gain), entries, verdicts: { ...parts, claim: combineVerdicts(sides.map((s) => parts[s])) } };
 }
 
 /**
@@ -135,8 +134,15 @@ export async function paperOperatingPoints(network: BiasFreeNetwork, test: Mnist
     PRESET_NAMES.map((name) => ({ model: 'physical' as const, mu: PRESETS[name].operatingPoint.mu, gain: PRESETS[name].operatingPoint.gain })),
     { seed: 1, encoding: 'pm1', ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) },
   );
-  const pending = PRESET_NAMES.map((name, k) => report(name, network, test, measured.then((r) => r[k]!.accuracyPercent)));
-  return Promise.all(pending.map((r) => r.finish()));
+  let others: OperatingPointEntry[][];
+  try {
+    others = PRESET_NAMES.map((name) => otherEntries(name, network, test)); // while the workers run
+  } catch (e) {
+    await measured.catch(() => undefined); // let the workers finish before the error leaves
+    throw e;
+  }
+  const accuracy = await measured;
+  return PRESET_NAMES.map((name, k) => report(name, accuracy[k]!.accuracyPercent, others[k]!));
 }
 
 /** Options of {@link paperOperatingPoints}. @public */

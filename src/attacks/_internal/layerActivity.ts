@@ -31,10 +31,12 @@ export function layerActivity(network: BiasFreeNetwork, encoding: PixelEncoding,
   // Blocks of images through a blocked matrix product (the same sums, bit for bit, as one image
   // and one row at a time: blockProducts keeps each sum's order).
   const block = 64;
-  let input: Float64Array = new Float64Array(block * side);
+  const pixels = new Float64Array(block * side);
+  const outputs = network.layers.map((layer) => new Float64Array(block * layer.rows));
   for (let first = 0; first < images; first += block) {
     const count = Math.min(block, images - first);
-    for (let b = 0; b < count; b += 1) encodePixels(test.images.subarray((first + b) * side, (first + b + 1) * side), encoding, input.subarray(b * side, (b + 1) * side));
+    for (let b = 0; b < count; b += 1) encodePixels(test.images.subarray((first + b) * side, (first + b + 1) * side), encoding, pixels.subarray(b * side, (b + 1) * side));
+    let input: Float64Array = pixels;
     let n = side;
     network.layers.forEach((layer, l) => {
       for (let b = 0; b < count; b += 1) {
@@ -43,12 +45,11 @@ export function layerActivity(network: BiasFreeNetwork, encoding: PixelEncoding,
         nonZero[l] = (nonZero[l] as number) + nz / n;
       }
       if (l === network.layers.length - 1) return;
-      const out = blockProducts(layer.weights, layer.rows, n, input, count, new Float64Array(count * layer.rows));
-      for (let k = 0; k < out.length; k += 1) if (!((out[k] as number) > 0)) out[k] = 0; // ReLU
+      const out = blockProducts(layer.weights, layer.rows, n, input, count, outputs[l] as Float64Array);
+      for (let k = 0; k < count * layer.rows; k += 1) if (!((out[k] as number) > 0)) out[k] = 0; // ReLU
       input = out;
       n = layer.rows;
     });
-    input = new Float64Array(block * side);
   }
   const sizes = network.layers.map((layer) => ({ rows: layer.rows, inputs: layer.weights.length / layer.rows }));
   const result = sizes.map((s, l) => ({ ...s, activeFraction: (nonZero[l] as number) / images }));

@@ -1,5 +1,8 @@
 import { InputRangeError } from '../../inputError.js';
 import type { BiasFreeNetwork } from '../noisyForward.js';
+import { integerAtLeast, oneOf, seed32 } from '../../_internal/validate.js';
+import { PIXEL_ENCODINGS, type PixelEncoding } from '../encodePixels.js';
+import type { AccuracyResult } from '../testAccuracy.js';
 import { outputNoiseStd, type OutputNoiseSpec } from '../outputNoiseStd.js';
 
 /** Mean of W² of a layer (dimensionless). */
@@ -24,4 +27,22 @@ export function curveNoiseStds(network: BiasFreeNetwork, noises: readonly Output
       return s;
     }),
   );
+}
+
+/**
+ * The checked inputs of an accuracy computation at several noise points (at least one point, a
+ * 32-bit seed, a known encoding, a network with a layer) and each point's per-layer noise.
+ * @internal
+ */
+export function accuracyPoints<T>(network: BiasFreeNetwork, noises: readonly T[], options: { readonly seed?: number; readonly encoding?: PixelEncoding }, stdsOf: (network: BiasFreeNetwork, noises: readonly T[]) => number[][]): { seed: number; encoding: PixelEncoding; stds: number[][] } {
+  integerAtLeast('number of noise points', noises.length, 1);
+  const seed = seed32('seed', options.seed ?? 1);
+  const encoding = oneOf('pixel encoding', options.encoding ?? 'pm1', PIXEL_ENCODINGS);
+  integerAtLeast('number of layers', network.layers.length, 1);
+  return { seed, encoding, stds: stdsOf(network, noises) };
+}
+
+/** One {@link AccuracyResult} per point from the correct counts over `count` images. @internal */
+export function accuracyResults(correct: ArrayLike<number>, count: number, stds: readonly number[][]): AccuracyResult[] {
+  return Array.from(correct, (c, k) => ({ accuracyPercent: (100 * c) / count, correct: c, count, noiseStds: stds[k] as number[] }));
 }
