@@ -11,6 +11,9 @@
 // 4. Memory: a bound table of --big-points points (default 3 000 000, 192 MB of CSV) in and
 //    out, peak resident memory of the qsdl process (process.resourceUsage().maxRSS, read at
 //    its exit by a module preloaded with --import); batch input streams, so this stays flat.
+//    The same table on 1 and 2 threads (--threads), and the 300 000-point one on 2: worker
+//    threads pay off only for large files (the default uses them from 128 MiB of input).
+// The goals of issue 11 are printed under `goals`, each with its measured value.
 // 5. Start-up: wall time of `qsdl --version` and of one point (`qsdl leak weight --mu 4`).
 // Speed is measured here, never asserted in a test.
 import { spawnSync } from 'node:child_process';
@@ -136,6 +139,21 @@ const big = join(dir, 'big.csv');
   }
   closeSync(fd);
 }
+// Worker threads: both tables on 1 and 2 threads, interleaved.
+const threadTimes = { big1: [], big2: [], small1: [], small2: [] };
+for (let r = 0; r < 3; r++) {
+  log(`threads run ${r + 1}/3`);
+  threadTimes.big1.push(wall(process.execPath, [cli, 'leak', 'weight', '--input', big, '--output', join(dir, 'big-t.csv'), '--threads', '1']));
+  threadTimes.big2.push(wall(process.execPath, [cli, 'leak', 'weight', '--input', big, '--output', join(dir, 'big-t.csv'), '--threads', '2']));
+  threadTimes.small1.push(wall(process.execPath, [cli, 'leak', 'weight', '--input', input, '--output', join(dir, 'small-t.csv'), '--threads', '1']));
+  threadTimes.small2.push(wall(process.execPath, [cli, 'leak', 'weight', '--input', input, '--output', join(dir, 'small-t.csv'), '--threads', '2']));
+}
+const threads = {
+  medianSeconds: Object.fromEntries(Object.entries(threadTimes).map(([k, v]) => [k, median(v)])),
+  allSeconds: threadTimes,
+  speedupOfTwoThreads: { bigTable: median(threadTimes.big1) / median(threadTimes.big2), table300k: median(threadTimes.small1) / median(threadTimes.small2) },
+  note: `big: ${BIG_POINTS} points; table300k: ${POINTS} points; rows echoed; the default is 1 thread below 128 MiB of input`,
+};
 const rssFile = join(dir, 'rss.txt');
 const rssHook = join(dir, 'rss-hook.mjs');
 writeFileSync(rssHook, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
@@ -165,11 +183,19 @@ const batch = {
   agreement,
   note: 'qsdlEcho writes each input row followed by bits (the default); qsdlBitsOnly (--no-echo) writes the bits column alone, as the peer does',
 };
+const peakMB = Math.max(...peak.map((p) => p.peakRssMB));
+const goals = {
+  boundTableEchoedAtLeast2_5xNumpy: havePeer ? { goal: 2.5, measured: batch.speedupOverNumpy.qsdlEcho, met: batch.speedupOverNumpy.qsdlEcho >= 2.5 } : 'skipped: ../shared/tools not found',
+  boundTableNoEchoAtLeast3xNumpy: havePeer ? { goal: 3, measured: batch.speedupOverNumpy.qsdlBitsOnly, met: batch.speedupOverNumpy.qsdlBitsOnly >= 3 } : 'skipped: ../shared/tools not found',
+  peakMemory3MPointsUnder200MB: { goalMB: 200, measuredMB: peakMB, points: BIG_POINTS, met: peakMB < 200 },
+};
 process.stdout.write(`${JSON.stringify({
   machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null },
+  goals,
   weightLeakRate: { float64, decimal50 },
   batch,
   csvWidth,
   memory,
+  threads,
   startup,
 }, null, 2)}\n`);

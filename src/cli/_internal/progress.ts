@@ -1,4 +1,7 @@
-import { Presets, SingleBar } from 'cli-progress';
+// cli-progress (and the text-width packages it brings) is loaded only when standard error is a
+// terminal, the one case that shows a bar: loading it cost every command about 8 ms of start-up.
+// It is CommonJS: its exports are the default export (named ones are not all detected, Presets among them).
+const cliProgress = process.stderr.isTTY === true ? (await import('cli-progress')).default : undefined;
 
 /** One progress bar (a no-op when progress is off). @internal */
 export interface ProgressBar {
@@ -29,8 +32,8 @@ export function progressOn(quiet: boolean): Progress {
   const on = !quiet && process.stderr.isTTY === true;
   return {
     bar(format, total, payload = {}) {
-      if (!on) return OFF;
-      const bar = new SingleBar({ format, stream: process.stderr, hideCursor: false, clearOnComplete: false }, Presets.shades_classic);
+      if (!on || cliProgress === undefined) return OFF;
+      const bar = new cliProgress.SingleBar({ format, stream: process.stderr, hideCursor: false, clearOnComplete: false }, cliProgress.Presets.shades_classic);
       bar.start(total, 0, payload);
       return { update: (v, p) => bar.update(v, p ?? {}), setTotal: (t) => bar.setTotal(t), stop: () => bar.stop() };
     },

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { getPreset } from '../../presets/presets.js';
-import type { PaperPreset } from '../../presets/paperPreset.js';
+import { presetWeightFactor } from '../../presets/weightFactors.js';
 import type { NumericValues } from '../_internal/numericValues.js';
 import { UsageError } from '../_internal/errors.js';
 import { rejectFlags } from '../_internal/strictOptions.js';
@@ -39,8 +38,8 @@ export function commonIo(cmd: Command): void {
 }
 
 /** Batch-only flags need --input; --no-echo shapes CSV output only. @internal */
-export function checkBatchFlags(cmd: Command, opts: Record<string, unknown>): void {
-  rejectFlags(cmd, ['--output', '--no-echo', '--quiet'], typeof opts.input === 'string', 'without --input FILE.csv (batch mode)');
+export function checkBatchFlags(cmd: Command, opts: Record<string, unknown>, more: readonly string[] = []): void {
+  rejectFlags(cmd, ['--output', '--no-echo', '--quiet', ...more], typeof opts.input === 'string', 'without --input FILE.csv (batch mode)');
   rejectFlags(cmd, ['--no-echo'], opts.json !== true, 'with --json (it shapes CSV output only)');
 }
 
@@ -82,11 +81,15 @@ export function choice<T extends string>(flag: string, value: unknown, allowed: 
   return value as T;
 }
 
-/** The preset named by --preset, or undefined. @internal */
-export function presetOf(value: unknown): PaperPreset | undefined {
+/**
+ * The preset named by --preset, as its name and weight factor alone, or undefined: what
+ * `leak weight` needs, without loading the presets' data-leakage models (presetOption.ts
+ * has the whole preset). @internal
+ */
+export function weightPresetOf(value: unknown): { readonly name: string; readonly weightFactor: number } | undefined {
   if (value === undefined) return undefined;
   try {
-    return getPreset(String(value));
+    return presetWeightFactor(String(value));
   } catch (e) {
     throw new UsageError(`--${(e as Error).message}`);
   }

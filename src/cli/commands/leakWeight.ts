@@ -3,7 +3,10 @@ import { QSDL_VERSION } from '../../version.js';
 import { runBatch } from '../_internal/batch.js';
 import { fmt, formatTable } from '../../render/table.js';
 import { evaluateWeight, WEIGHT_MODELS, WEIGHT_OPTIONS, weightColumnsEvaluator } from '../evaluators/weightEvaluator.js';
-import { addNumericOptions, checkBatchFlags, choice, commonIo, presetOf, readNumericFlags, type CliIo } from './common.js';
+import type { WeightWorkerSettings } from '../evaluators/batchWorker.js';
+import { parseInDomain } from '../_internal/numericOption.js';
+import { rejectFlags } from '../_internal/strictOptions.js';
+import { addNumericOptions, checkBatchFlags, choice, commonIo, readNumericFlags, weightPresetOf, type CliIo } from './common.js';
 
 /** Register `qsdl leak weight` on the `leak` command. @internal */
 export function registerLeakWeight(leak: Command, io: CliIo): void {
@@ -14,13 +17,21 @@ export function registerLeakWeight(leak: Command, io: CliIo): void {
     .option('--preset <name>', 'report as a published version does: paper-2024 (χ_W) | paper-2025 (0.5·χ_W)');
   addNumericOptions(cmd, WEIGHT_OPTIONS);
   commonIo(cmd);
+  cmd.option('--threads <N>', 'batch mode: threads that parse, evaluate and format blocks of rows, this one included (1 … 8; default: the cores, at most 8, for an input of 128 MiB or more, else 1)');
   cmd.action(async (opts: Record<string, unknown>, self: Command) => {
     const model = choice('--model', opts.model, WEIGHT_MODELS);
-    const preset = presetOf(opts.preset);
+    const preset = weightPresetOf(opts.preset);
     const flags = readNumericFlags(opts, WEIGHT_OPTIONS);
-    checkBatchFlags(self, opts);
+    checkBatchFlags(self, opts, ['--threads']);
+    rejectFlags(self, ['--threads'], opts.json !== true, 'with --json (JSON output is written by one thread)');
+    const threads = opts.threads === undefined ? undefined : parseInDomain('--threads', String(opts.threads), { min: 1, max: 8, integer: true, text: '{1, 2, …, 8}' });
     if (typeof opts.input === 'string') {
-      await runBatch({ inputPath: opts.input, options: WEIGHT_OPTIONS, flags, evaluate: (v) => evaluateWeight(v, model, preset).bits, columnsEvaluator: (header, f) => weightColumnsEvaluator(header, f, model, preset), json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout, quiet: opts.quiet === true });
+      const settings: WeightWorkerSettings = { model, preset: preset?.name ?? null };
+      await runBatch({
+        inputPath: opts.input, options: WEIGHT_OPTIONS, flags, evaluate: (v) => evaluateWeight(v, model, preset).bits,
+        columnsEvaluator: (header, f) => weightColumnsEvaluator(header, f, model, preset), parallel: { evaluator: 'weight', settings }, threads,
+        json: opts.json === true, echo: opts.echo !== false, outputPath: opts.output as string | undefined, stdout: io.stdout, quiet: opts.quiet === true,
+      });
       return;
     }
     const { point, bits } = evaluateWeight(flags, model, preset);

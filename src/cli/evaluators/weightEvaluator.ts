@@ -3,11 +3,15 @@ import { MAX_EXCESS_NOISE, MAX_MU, resolveWeightLeakPoint, type WeightLeakPoint 
 import { MAX_LOSS_DB } from '../../protocol/channelLoss.js';
 import { holevoWeightLeakTextbook } from '../../bounds/holevoWeightLeakTextbook.js';
 import { effectiveExcessNoise } from '../../protocol/effectiveExcessNoise.js';
-import type { PaperPreset } from '../../presets/paperPreset.js';
 import type { ColumnsEvaluator } from '../_internal/batchRows.js';
 import type { NumericValues } from '../_internal/numericValues.js';
 import { UsageError } from '../_internal/errors.js';
 import { numericOption, type NumericOption } from '../_internal/numericOption.js';
+
+/** What the evaluation needs of a preset (--preset): its factor on χ_W. @internal */
+export interface WeightPreset {
+  readonly weightFactor: number;
+}
 
 /** The flags of `qsdl leak weight`, also the CSV columns of its batch mode. @internal */
 export const WEIGHT_OPTIONS: readonly NumericOption[] = [
@@ -78,7 +82,7 @@ function atMostOne(v: NumericValues, names: readonly string[], what: string): vo
  * Evaluate weight leakage for option values: validates (throws RangeError, TypeError or
  * UsageError naming the parameter), then the chosen model times the preset's factor. @internal
  */
-export function evaluateWeight(v: NumericValues, model: WeightModel, preset: PaperPreset | undefined): WeightEvaluation {
+export function evaluateWeight(v: NumericValues, model: WeightModel, preset: WeightPreset | undefined): WeightEvaluation {
   const point = weightPoint(v);
   const factor = preset?.weightFactor ?? 1;
   const full = model === 'holevo'
@@ -103,7 +107,7 @@ type Source = { readonly column: number } | { readonly value: number };
  * names). A non-finite result stops at its row, which the row evaluation then reports.
  * @internal
  */
-export function weightColumnsEvaluator(header: readonly string[], flags: NumericValues, model: WeightModel, preset: PaperPreset | undefined): ColumnsEvaluator | undefined {
+export function weightColumnsEvaluator(header: readonly string[], flags: NumericValues, model: WeightModel, preset: WeightPreset | undefined): ColumnsEvaluator | undefined {
   const source = (name: string): Source | undefined => {
     const j = header.indexOf(name);
     if (j >= 0) return { column: j };
