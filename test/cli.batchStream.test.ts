@@ -22,27 +22,30 @@ async function* chunked(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
 /**
  * `bytes` in chunks of `size`, delivered as the reader of a regular file does (src/cli/_internal/inputFile.ts)
  * at its worst: three buffers in turn, and the read ahead landing as soon as a chunk is handed out, so that
- * the buffer of the chunk two before is overwritten at once (first with garbage, to show any stale read).
+ * the buffer of the chunk two before is overwritten at once (first with garbage, to show any stale read),
+ * and HEADROOM free bytes before each chunk, where a carried line may be put (InputStream.headroom).
  */
 async function* reusing(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
-  const ring = [Buffer.alloc(size), Buffer.alloc(size), Buffer.alloc(size)];
+  const ring = [Buffer.alloc(HEADROOM + size), Buffer.alloc(HEADROOM + size), Buffer.alloc(HEADROOM + size)];
   const fill = (k: number): number => {
     const b = ring[k % 3] as Buffer;
     b.fill(0x37); // '7': a digit, so a stale read gives a wrong number rather than an error
-    return k * size >= bytes.length ? 0 : bytes.copy(b, 0, k * size, Math.min((k + 1) * size, bytes.length));
+    return k * size >= bytes.length ? 0 : bytes.copy(b, HEADROOM, k * size, Math.min((k + 1) * size, bytes.length));
   };
   let n = fill(0);
   for (let k = 0; n > 0; k += 1) {
     const next = fill(k + 1);
-    yield (ring[k % 3] as Buffer).subarray(0, n);
+    yield (ring[k % 3] as Buffer).subarray(HEADROOM, HEADROOM + n);
     n = next;
   }
 }
+/** Free bytes before each chunk of `reusing`: room for the short carried lines, not for the long ones. */
+const HEADROOM = 30;
 
 /** The whole output of `leak weight --input` for `bytes` read in chunks of `size`, or the error it ends with. */
 async function run(bytes: Buffer, size: number, options: { json?: boolean; echo?: boolean; columns?: boolean; reuse?: boolean } = {}): Promise<string> {
   try {
-    const { file, blocks } = await readCsvBlocks((options.reuse === true ? reusing : chunked)(bytes, size), 'input CSV "t.csv"', WEIGHT_OPTIONS);
+    const { file, blocks } = await readCsvBlocks((options.reuse === true ? reusing : chunked)(bytes, size), 'input CSV "t.csv"', WEIGHT_OPTIONS, options.reuse === true ? HEADROOM : 0);
     const parts: Buffer[] = [];
     const evaluate = (v: Record<string, number | undefined>) => evaluateWeight(v, 'holevo', undefined).bits;
     const req = { flags: {}, evaluate, json: options.json === true, echo: options.echo !== false, ...(options.columns === false ? {} : { columnsEvaluator: (h: readonly string[]) => weightColumnsEvaluator(h, {}, 'holevo', undefined) }) };

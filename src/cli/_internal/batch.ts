@@ -80,7 +80,7 @@ export async function runBatch(req: BatchRequest): Promise<number> {
   const toFile = req.outputPath !== undefined && req.outputPath !== '-';
   const input = openInputStream(req.inputPath, where);
   const plan = toFile ? planOutput(req.outputPath as string, { what: `--output ${describeValue(req.outputPath)}`, inputs: input.identity === null ? [] : [{ ...input.identity, what: `--input ${describeValue(req.inputPath)}` }] }) : undefined;
-  const { file, blocks } = await readCsvBlocks(input.chunks, where, req.options);
+  const { file, blocks } = await readCsvBlocks(input.chunks, where, req.options, input.headroom);
   for (const h of file.header) {
     if (req.flags[h] !== undefined) throw new UsageError(`${h} is given both as a column of ${where} and as the flag --${h}; give it once`);
   }

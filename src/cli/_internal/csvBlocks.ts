@@ -17,14 +17,16 @@ export interface CsvBlock {
  * the file-wide rules: a file of bare carriage returns is refused, a header line is at
  * most 1024 bytes), then the rows in blocks of whole lines. Memory holds one chunk and
  * one line, whatever the size of the file. A block (like a chunk) is valid until the
- * next block is asked for: the memory of chunks is reused (InputStream.chunks).
+ * next block is asked for: the memory of chunks is reused (InputStream.chunks). With
+ * `headroom` (InputStream.headroom), a line carried from one chunk to the next is put
+ * in the free bytes before the next chunk, so that it and that chunk make one block.
  *
  * A block ends with the line feed after a line that holds something other than line
  * ends: empty lines are rows (an error) when a row follows them and are dropped at the
  * end of the file, so they wait in the next block until that is known.
  * @internal
  */
-export async function readCsvBlocks(chunks: AsyncIterable<Buffer>, where: string, options: readonly NumericOption[]): Promise<{ file: CsvFile; blocks: AsyncGenerator<CsvBlock> }> {
+export async function readCsvBlocks(chunks: AsyncIterable<Buffer>, where: string, options: readonly NumericOption[], headroom = 0): Promise<{ file: CsvFile; blocks: AsyncGenerator<CsvBlock> }> {
   const it = chunks[Symbol.asyncIterator]();
   // The header: bytes up to the first line feed, of which at most the limit (and a byte-order mark and a \r) are held.
   const keep = CSV_LIMITS.headerBytes + 4;
@@ -80,6 +82,22 @@ export async function readCsvBlocks(chunks: AsyncIterable<Buffer>, where: string
           carry.push(Buffer.from(chunk));
           carried += chunk.length;
           if (carried > CSV_LIMITS.lineBytes) throw new UsageError(`${where} has a line longer than ${byteSize(CSV_LIMITS.lineBytes)} (a row holds at most ${CSV_LIMITS.cellChars + 1} bytes per column); split it into lines`);
+          continue;
+        }
+        if (carried > 0 && carried <= headroom && chunk.byteOffset >= carried) {
+          // The carried bytes fit in the free space before the chunk (InputStream.headroom): one block, the chunk not copied.
+          const start = chunk.byteOffset - carried;
+          const joined = Buffer.from(chunk.buffer, start, carried + cut);
+          let o = 0;
+          for (const piece of carry) {
+            joined.set(piece, o);
+            o += piece.length;
+          }
+          yield { bytes: joined, final: false };
+          carry.length = 0;
+          carry.push(chunk.subarray(cut)); // valid until the next read, which joins it to its first line
+          carried = chunk.length - cut;
+          carryCopied = false;
           continue;
         }
         // The carried line is completed by the chunk's first line: copy those alone, not the chunk.

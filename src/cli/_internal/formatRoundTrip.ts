@@ -74,26 +74,32 @@ export function writeRoundTrip(x: number, out: Uint8Array, o: number): number {
     r -= 1e8;
     q += 1;
   }
+  // The 17 digits as ASCII, two at a time from a table (q < 10^9 and r < 10^8 are int32: integer division by truncation).
   const digits = DIGITS;
-  for (let i = 8; i >= 0; i -= 1) {
-    const t = Math.floor(q / 10);
-    digits[i] = q - t * 10;
-    q = t;
-  }
-  for (let i = 16; i >= 9; i -= 1) {
-    const t = Math.floor(r / 10);
-    digits[i] = r - t * 10;
+  for (let i = 15; i >= 9; i -= 2) {
+    const t = (r / 100) | 0;
+    const p = (r - t * 100) * 2;
+    digits[i] = PAIRS[p] as number;
+    digits[i + 1] = PAIRS[p + 1] as number;
     r = t;
   }
+  for (let i = 7; i >= 1; i -= 2) {
+    const t = (q / 100) | 0;
+    const p = (q - t * 100) * 2;
+    digits[i] = PAIRS[p] as number;
+    digits[i + 1] = PAIRS[p + 1] as number;
+    q = t;
+  }
+  digits[0] = 0x30 + q;
   let last = 16; // the last non-zero digit (the first is never zero)
-  while (digits[last] === 0) last -= 1;
+  while (digits[last] === 0x30) last -= 1;
   if (x < 0) out[o++] = 0x2d; // '-'
   if (e < -6 || e >= 17) {
     // d.ddd…e±x, as toPrecision writes it beyond these exponents.
-    out[o++] = 0x30 + (digits[0] as number);
+    out[o++] = digits[0] as number;
     if (last > 0) {
       out[o++] = 0x2e;
-      for (let i = 1; i <= last; i += 1) out[o++] = 0x30 + (digits[i] as number);
+      for (let i = 1; i <= last; i += 1) out[o++] = digits[i] as number;
     }
     out[o++] = 0x65; // 'e'
     out[o++] = e < 0 ? 0x2d : 0x2b;
@@ -103,23 +109,29 @@ export function writeRoundTrip(x: number, out: Uint8Array, o: number): number {
     if (a >= 10) out[o++] = 0x30 + (Math.floor(a / 10) % 10);
     out[o++] = 0x30 + (a % 10);
   } else if (e >= 0) {
-    for (let i = 0; i <= e; i += 1) out[o++] = 0x30 + (digits[i] as number);
+    for (let i = 0; i <= e; i += 1) out[o++] = digits[i] as number;
     // A 17-digit integer (e = 16) has no point, and its zeros stay.
     if (last > e) {
       out[o++] = 0x2e;
-      for (let i = e + 1; i <= last; i += 1) out[o++] = 0x30 + (digits[i] as number);
+      for (let i = e + 1; i <= last; i += 1) out[o++] = digits[i] as number;
     }
   } else {
     out[o++] = 0x30;
     out[o++] = 0x2e;
     for (let i = e; i < -1; i += 1) out[o++] = 0x30;
-    for (let i = 0; i <= last; i += 1) out[o++] = 0x30 + (digits[i] as number);
+    for (let i = 0; i <= last; i += 1) out[o++] = digits[i] as number;
   }
   return o;
 }
 
-/** The 17 digits of the number being written. */
+/** The 17 digits of the number being written, as ASCII. */
 const DIGITS = new Uint8Array(17);
+/** '00', '01', … '99' as ASCII pairs. */
+const PAIRS = new Uint8Array(200);
+for (let k = 0; k < 100; k += 1) {
+  PAIRS[2 * k] = 0x30 + Math.floor(k / 10);
+  PAIRS[2 * k + 1] = 0x30 + (k % 10);
+}
 
 /** ASCII text into `out` at `o`; the offset after it. */
 function writeText(text: string, out: Uint8Array, o: number): number {

@@ -58,6 +58,13 @@ export interface InputStream {
    * it is handed out (copy what must live longer).
    */
   readonly chunks: AsyncIterable<Buffer>;
+  /**
+   * Bytes just before each chunk, in the chunk's own ArrayBuffer (from its byteOffset
+   * back), that the reader never writes: a consumer may put there the end of a line
+   * carried from the previous chunk, making one block of it without copying the chunk.
+   * 0 when there are none (pipes and standard input, whose chunks share memory).
+   */
+  readonly headroom: number;
   /** Device and inode of a regular file (for the output-is-not-an-input check), null for a pipe or terminal. */
   readonly identity: FileIdentity | null;
   /** Size of a regular file as stat gives it (0 for files of /proc), undefined for a stream. */
@@ -76,6 +83,9 @@ const STREAM_CHUNK_BYTES = 1 << 18;
  * @internal
  */
 const INPUT_RING = 3;
+
+/** Bytes free before each chunk of a regular file, in its buffer ({@link InputStream.headroom}). */
+const CHUNK_HEADROOM = 4096;
 
 const readAsync = promisify(read);
 
@@ -106,8 +116,8 @@ export function openInputStream(path: string, what: string): InputStream {
   }
   const regular = st.isFile();
   async function* fileChunks(): AsyncGenerator<Buffer> {
-    const ring = Array.from({ length: INPUT_RING }, () => Buffer.allocUnsafeSlow(STREAM_CHUNK_BYTES));
-    const readInto = (buffer: Buffer) => readAsync(fd, buffer, 0, buffer.length, null).then((r) => r.bytesRead, (e: unknown) => {
+    const ring = Array.from({ length: INPUT_RING }, () => Buffer.allocUnsafeSlow(CHUNK_HEADROOM + STREAM_CHUNK_BYTES));
+    const readInto = (buffer: Buffer) => readAsync(fd, buffer, CHUNK_HEADROOM, STREAM_CHUNK_BYTES, null).then((r) => r.bytesRead, (e: unknown) => {
       throw fileError(e, `cannot read ${what}`);
     });
     // One read ahead: the next chunk is read while this one is used (so a chunk handed out is overwritten by the read issued when the second after it is handed out).
@@ -118,7 +128,7 @@ export function openInputStream(path: string, what: string): InputStream {
         next = undefined;
         if (n === 0) return;
         next = readInto(ring[(k + 1) % INPUT_RING] as Buffer);
-        yield (ring[k % INPUT_RING] as Buffer).subarray(0, n);
+        yield (ring[k % INPUT_RING] as Buffer).subarray(CHUNK_HEADROOM, CHUNK_HEADROOM + n);
       }
     } finally {
       // A read still in flight finishes before the file is closed (its error, if any, no longer matters).
@@ -137,7 +147,8 @@ export function openInputStream(path: string, what: string): InputStream {
       stream.destroy();
     }
   }
-  return { chunks: regular && !stdin ? fileChunks() : chunks(), identity: regular ? identityOf(st, what) : null, size: regular ? st.size : undefined };
+  const file = regular && !stdin;
+  return { chunks: file ? fileChunks() : chunks(), headroom: file ? CHUNK_HEADROOM : 0, identity: regular ? identityOf(st, what) : null, size: regular ? st.size : undefined };
 }
 
 /**
