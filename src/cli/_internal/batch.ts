@@ -6,7 +6,6 @@ import { parseCsvBlock, rowsScratch, type CsvFile } from './numericCsv.js';
 import type { NumericOption } from './numericOption.js';
 import type { NumericValues } from './numericValues.js';
 import { commitOutput, planOutput } from './outputFile.js';
-import { availableParallelism } from 'node:os';
 import type { BlockResult } from './parallelBatch.js';
 import { progressOn } from './progress.js';
 import { describeValue } from '../../_internal/validate.js';
@@ -37,26 +36,8 @@ export interface BatchRequest {
    * the evaluator's name and its settings, plain data. Absent: one thread.
    */
   readonly parallel?: { readonly evaluator: string; readonly settings: unknown };
-  /** Threads that process blocks, this one included (--threads); undefined: the cores, at most 8, for an input of 128 MiB or more (PARALLEL_MIN_BYTES), else 1. */
+  /** Threads that process blocks, this one included (--threads); undefined: 1. */
   readonly threads?: number;
-}
-
-/**
- * Inputs below this size (bytes) are processed in one thread unless --threads asks
- * otherwise. Measured on the 2-core machine (bench/run.mjs, `threads`): a worker thread
- * costs about 60 ms to start and as long again to compile its code, and each block it
- * takes is copied to it, so 2 threads were slower than 1 at 300 000 rows (19 MB: 0.67 s
- * against 0.45 s) and at 1 000 000 (64 MB: 1.0 s against 0.92 s), and faster at
- * 3 000 000 (192 MB: 2.0 s against 2.45 s).
- * @internal
- */
-export const PARALLEL_MIN_BYTES = 128 * 1024 * 1024;
-/** Most threads used by default. @internal */
-export const DEFAULT_MAX_THREADS = 8;
-
-/** Threads for a batch: `requested` (--threads), else the cores (at most 8) for an input of known size ≥ PARALLEL_MIN_BYTES, else 1. @internal */
-export function batchThreads(requested: number | undefined, inputBytes: number | undefined): number {
-  return requested ?? (inputBytes !== undefined && inputBytes >= PARALLEL_MIN_BYTES ? Math.min(availableParallelism(), DEFAULT_MAX_THREADS) : 1);
 }
 
 /**
@@ -94,7 +75,10 @@ export async function runBatch(req: BatchRequest): Promise<number> {
     bar.setTotal(final ? done : Math.max(done, guess));
     bar.update(done);
   };
-  const threads = batchThreads(req.threads, input.size);
+  // One thread unless --threads asks for more: on the 2-core machine worker threads did not pay off even at
+  // 3 000 000 rows (bench/run.mjs, `threads`: 2 threads against 1, 1.77 s against 1.80 s, 2.28 against 2.04,
+  // 2.11 against 2.55), as each takes about 60 ms to start, as long again to compile its code, and a copy of its blocks.
+  const threads = req.threads ?? 1;
   try {
     // An output file takes each part before the third after it is made (one write in flight): its buffers can be reused.
     const parts = batchOutput(file, blocks, { ...req, reuseOutput: plan !== undefined }, onRows, threads);

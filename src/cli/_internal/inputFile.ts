@@ -53,7 +53,7 @@ async function readStream(fd: number, what: string, limit: number, closeFd: bool
 /** An input read in chunks, never held whole. @internal */
 export interface InputStream {
   /**
-   * Its bytes, in chunks of up to 1 MiB; a read error is thrown as an error naming the
+   * Its bytes, in chunks of up to 256 KiB; a read error is thrown as an error naming the
    * input. The memory of a chunk is reused: it stays valid until the second chunk after
    * it is handed out (copy what must live longer).
    */
