@@ -75,9 +75,9 @@ export async function runBatch(req: BatchRequest): Promise<number> {
     bar.setTotal(final ? done : Math.max(done, guess));
     bar.update(done);
   };
-  // One thread unless --threads asks for more: on the 2-core machine worker threads did not pay off even at
-  // 3 000 000 rows (bench/run.mjs, `threads`: 2 threads against 1, 1.77 s against 1.80 s, 2.28 against 2.04,
-  // 2.11 against 2.55), as each takes about 60 ms to start, as long again to compile its code, and a copy of its blocks.
+  // One thread unless --threads asks for more: on the 2-core machine worker threads gained 4 % at the median of six
+  // bench runs at 3 000 000 rows (bench/run.mjs, `threads`) and lost at 300 000, as each takes about 60 ms to start,
+  // as long again to compile its code, and a copy of its blocks (docs/cli.md#batch-mode).
   const threads = req.threads ?? 1;
   try {
     // An output file takes each part before the third after it is made (one write in flight): its buffers can be reused.

@@ -17,7 +17,7 @@ export function registerLeakWeight(leak: Command, io: CliIo): void {
     .option('--preset <name>', 'report as a published version does: paper-2024 (χ_W) | paper-2025 (0.5·χ_W)');
   addNumericOptions(cmd, WEIGHT_OPTIONS);
   commonIo(cmd);
-  cmd.option('--threads <N>', 'batch mode: threads that parse, evaluate and format blocks of rows, this one included (1 … 8; default 1: on 2 cores more measured no faster, docs/cli.md#batch-mode)');
+  cmd.option('--threads <N>', 'batch mode: threads that parse, evaluate and format blocks of rows, this one included (1 … 8; default 1: on 2 cores more gained little, docs/cli.md#batch-mode)');
   cmd.action(async (opts: Record<string, unknown>, self: Command) => {
     const model = choice('--model', opts.model, WEIGHT_MODELS);
     const preset = weightPresetOf(opts.preset);
