@@ -13,39 +13,17 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-// The certificate checker's worker threads run dist/check-worker.mjs (src/check/checkWorker.ts),
-// found beside the bundle through __QSDL_BUNDLE__.
-await build({
-  entryPoints: ['src/check/checkWorker.ts'],
-  outfile: 'dist/check-worker.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-});
-
-// The parallel accuracy computations run dist/inference-worker.mjs (src/inference/inferenceWorker.ts).
-await build({
-  entryPoints: ['src/inference/inferenceWorker.ts'],
-  outfile: 'dist/inference-worker.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-});
-
-// A bound table's worker threads run dist/batch-worker.mjs (src/cli/evaluators/batchWorker.ts): small, so that it starts fast.
-await build({
-  entryPoints: ['src/cli/evaluators/batchWorker.ts'],
-  outfile: 'dist/batch-worker.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-});
+// Worker scripts, each one file beside the bundle (found through __QSDL_BUNDLE__):
+// the certificate checker's (src/check/checkWorker.ts), the parallel accuracy computations'
+// (src/inference/inferenceWorker.ts) and a bound table's (src/cli/evaluators/batchWorker.ts;
+// small, so that it starts fast).
+for (const [entry, outfile] of [
+  ['src/check/checkWorker.ts', 'dist/check-worker.mjs'],
+  ['src/inference/inferenceWorker.ts', 'dist/inference-worker.mjs'],
+  ['src/cli/evaluators/batchWorker.ts', 'dist/batch-worker.mjs'],
+]) {
+  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+}
 
 // Chunks of an earlier build have other hashes: remove them, so dist/ (and the package) holds only this build's.
 for (const f of readdirSync('dist')) if (f.startsWith('qsdl-chunk-')) rmSync(`dist/${f}`);

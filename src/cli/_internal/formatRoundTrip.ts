@@ -76,21 +76,8 @@ export function writeRoundTrip(x: number, out: Uint8Array, o: number): number {
   }
   // The 17 digits as ASCII, two at a time from a table (q < 10^9 and r < 10^8 are int32: integer division by truncation).
   const digits = DIGITS;
-  for (let i = 15; i >= 9; i -= 2) {
-    const t = (r / 100) | 0;
-    const p = (r - t * 100) * 2;
-    digits[i] = PAIRS[p] as number;
-    digits[i + 1] = PAIRS[p + 1] as number;
-    r = t;
-  }
-  for (let i = 7; i >= 1; i -= 2) {
-    const t = (q / 100) | 0;
-    const p = (q - t * 100) * 2;
-    digits[i] = PAIRS[p] as number;
-    digits[i + 1] = PAIRS[p + 1] as number;
-    q = t;
-  }
-  digits[0] = 0x30 + q;
+  digitPairs(r, 16);
+  digits[0] = 0x30 + digitPairs(q, 8);
   let last = 16; // the last non-zero digit (the first is never zero)
   while (digits[last] === 0x30) last -= 1;
   if (x < 0) out[o++] = 0x2d; // '-'
@@ -131,6 +118,18 @@ const PAIRS = new Uint8Array(200);
 for (let k = 0; k < 100; k += 1) {
   PAIRS[2 * k] = 0x30 + Math.floor(k / 10);
   PAIRS[2 * k + 1] = 0x30 + (k % 10);
+}
+
+/** The 8 low digits of the int32 `v` ≥ 0 into DIGITS, as ASCII, the last at index `last`, two at a time; returns v without them. */
+function digitPairs(v: number, last: number): number {
+  for (let i = last - 1; i >= last - 7; i -= 2) {
+    const t = (v / 100) | 0;
+    const p = (v - t * 100) * 2;
+    DIGITS[i] = PAIRS[p] as number;
+    DIGITS[i + 1] = PAIRS[p + 1] as number;
+    v = t;
+  }
+  return v;
 }
 
 /** ASCII text into `out` at `o`; the offset after it. */
