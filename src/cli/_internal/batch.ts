@@ -1,4 +1,4 @@
-import { evaluateBlock, formatCsvRows, formatJsonRows, OutputRing, type ColumnsEvaluator } from './batchRows.js';
+import { csvBlockOutput, evaluateBlock, formatCsvRows, formatJsonRows, OutputRing, type ColumnsEvaluator } from './batchRows.js';
 import { readCsvBlocks, type CsvBlock } from './csvBlocks.js';
 import { UsageError } from './errors.js';
 import { openInputStream } from './inputFile.js';
@@ -114,13 +114,9 @@ export async function* batchOutput(file: CsvFile, blocks: AsyncIterable<CsvBlock
     const workers = new parallel.BlockWorkers(url, { ...req.parallel, header: file.header, flags: req.flags, echo: req.echo, where: file.where }, threads - 1);
     const local = (block: CsvBlock): BlockResult | undefined => {
       try {
-        // Line numbers are placeholders: a failing block is redone below, in order.
-        const rows = parseCsvBlock(file, block.bytes, 0, block.bytes.length, block.final, 2);
-        const bits = new Float64Array(rows.rowCount);
-        if (rows.rowCount > 0 && columnsEvaluator(rows.columns, rows.rowCount, bits) >= 0) return undefined;
-        return { bytes: formatCsvRows(block.bytes, rows, bits, req.echo), rowCount: rows.rowCount };
+        return csvBlockOutput(file, block.bytes, block.final, columnsEvaluator, req.echo);
       } catch {
-        return undefined;
+        return undefined; // redone below, in order, which names the error
       }
     };
     // Blocks wait in a queue (and may have to be processed again, in order, after a failure) longer than the

@@ -1,7 +1,7 @@
 import { isInputError } from '../../inputError.js';
 import { UsageError } from './errors.js';
 import { writeRoundTrip } from './formatRoundTrip.js';
-import type { CsvFile, CsvRows } from './numericCsv.js';
+import { parseCsvBlock, type CsvFile, type CsvRows } from './numericCsv.js';
 import type { NumericValues } from './numericValues.js';
 
 /**
@@ -116,6 +116,21 @@ function writeCsvRows(out: Buffer, bytes: Buffer, rows: CsvRows, bits: Float64Ar
     out[o++] = 0x0a;
   }
   return o;
+}
+
+/**
+ * One block of whole lines parsed, evaluated through `columnsEvaluator` and formatted as
+ * CSV: its output and its number of rows, or undefined when a row does not evaluate. A
+ * text error is thrown, with placeholder line numbers: this is the step of a block
+ * processed out of order (a worker thread's, or this thread's beside them), and a block
+ * that fails is processed again in order, which names its error (batch.ts).
+ * @internal
+ */
+export function csvBlockOutput(file: CsvFile, bytes: Buffer, final: boolean, columnsEvaluator: ColumnsEvaluator, echo: boolean): { readonly bytes: Buffer; readonly rowCount: number } | undefined {
+  const rows = parseCsvBlock(file, bytes, 0, bytes.length, final, 2);
+  const bits = new Float64Array(rows.rowCount);
+  if (rows.rowCount > 0 && columnsEvaluator(rows.columns, rows.rowCount, bits) >= 0) return undefined;
+  return { bytes: formatCsvRows(bytes, rows, bits, echo), rowCount: rows.rowCount };
 }
 
 /** JSON output of one block: one object per row (the row's columns, non-finite as null, and `bits`), each line after the first of the file led by `,\n`. @internal */

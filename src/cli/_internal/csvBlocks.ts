@@ -94,17 +94,13 @@ export async function readCsvBlocks(chunks: AsyncIterable<Buffer>, where: string
             o += piece.length;
           }
           yield { bytes: joined, final: false };
-          carry.length = 0;
-          carry.push(chunk.subarray(cut)); // valid until the next read, which joins it to its first line
-          carried = chunk.length - cut;
-          carryCopied = false;
-          continue;
+        } else {
+          // The carried line is completed by the chunk's first line: copy those alone, not the chunk.
+          const first = chunk.indexOf(LINE_FEED) + 1;
+          if (carried > 0) yield { bytes: Buffer.concat([...carry, chunk.subarray(0, first)]), final: false };
+          const from = carried > 0 ? first : 0;
+          if (cut > from) yield { bytes: chunk.subarray(from, cut), final: false };
         }
-        // The carried line is completed by the chunk's first line: copy those alone, not the chunk.
-        const first = chunk.indexOf(LINE_FEED) + 1;
-        if (carried > 0) yield { bytes: Buffer.concat([...carry, chunk.subarray(0, first)]), final: false };
-        const from = carried > 0 ? first : 0;
-        if (cut > from) yield { bytes: chunk.subarray(from, cut), final: false };
         carry.length = 0;
         carry.push(chunk.subarray(cut)); // valid until the next read, which joins it to its first line
         carryCopied = false;

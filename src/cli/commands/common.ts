@@ -87,9 +87,14 @@ export function choice<T extends string>(flag: string, value: unknown, allowed: 
  * has the whole preset). @internal
  */
 export function weightPresetOf(value: unknown): { readonly name: string; readonly weightFactor: number } | undefined {
+  return presetFlag(value, presetWeightFactor);
+}
+
+/** --preset looked up by `lookup` (undefined when absent); its RangeError as a one-line usage error naming the flag. @internal */
+export function presetFlag<T>(value: unknown, lookup: (name: string) => T): T | undefined {
   if (value === undefined) return undefined;
   try {
-    return presetWeightFactor(String(value));
+    return lookup(String(value));
   } catch (e) {
     throw new UsageError(`--${(e as Error).message}`);
   }

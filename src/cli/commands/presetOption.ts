@@ -1,13 +1,8 @@
 import { getPreset } from '../../presets/presets.js';
 import type { PaperPreset } from '../../presets/paperPreset.js';
-import { UsageError } from '../_internal/errors.js';
+import { presetFlag } from './common.js';
 
-/** The preset named by --preset, or undefined. @internal */
+/** The preset named by --preset, or undefined (common.ts's weightPresetOf when the weight factor is all that is needed). @internal */
 export function presetOf(value: unknown): PaperPreset | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return getPreset(String(value));
-  } catch (e) {
-    throw new UsageError(`--${(e as Error).message}`);
-  }
+  return presetFlag(value, getPreset);
 }
